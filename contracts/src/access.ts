@@ -1,0 +1,35 @@
+/**
+ * The roles and permission names the platform knows. Roles are granted to staff users for an
+ * organisation subtree; a citizen session holds the citizen role implicitly. Modules add their own
+ * permissions here as they arrive, and the server maps roles to permissions in one place
+ * (server/src/modules/identity/roles.ts).
+ */
+export const staffRoles = [
+  'caseOfficer',
+  'registrar',
+  'systemOwner',
+  'itDepartment',
+  'administrator',
+] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export type Role = StaffRole | 'citizen';
+
+export const permissions = [
+  /** Use Mina sidor: one's own cases, messages and data. */
+  'myPages.use',
+  /** Use the staff workspace (start page, task list). */
+  'workspace.use',
+  /** Read the tasks of a unit one works in. */
+  'tasks.read',
+  /** Read the organisation tree. */
+  'org.read',
+  /** List staff users and their roles. */
+  'users.read',
+  /** Grant and revoke staff roles. */
+  'users.manageRoles',
+  /** Create and revoke API clients for integrations. */
+  'apiClients.manage',
+  /** Read the audit trail. */
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
