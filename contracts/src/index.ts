@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './api-clients.ts';
 export * from './health.ts';
 export * from './identity.ts';
 export * from './org.ts';

@@ -36,3 +36,6 @@ export type GrantRoleRequest = z.infer<typeof GrantRoleRequest>;
 
 export const UserIdParams = z.object({ userId: z.uuid() });
 export type UserIdParams = z.infer<typeof UserIdParams>;
+
+export const RevokeRoleQuery = GrantRoleRequest;
+export type RevokeRoleQuery = z.infer<typeof RevokeRoleQuery>;

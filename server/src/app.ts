@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { errorCatalog } from './error-catalog.ts';
+import { identityAccessControl, identityModule } from './modules/identity/index.ts';
+import { tasksModule } from './modules/tasks/index.ts';
+import { AuditTrail, createAuditLog } from './platform/audit/index.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import type { MigrationSource } from './platform/db/migrator.ts';
+import { installAccessControl } from './platform/http/access.ts';
+import { installRequestAuditing } from './platform/http/audit-requests.ts';
+import { registerHealthRoutes } from './platform/http/health.routes.ts';
+import { API_DOCS_PREFIX, createHttpServer, registerApiDocs } from './platform/http/server.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+import type { KarnaModule, PlatformContext } from './platform/module.ts';
+
+/** The business modules, in registration order. A new module is added here and nowhere else. */
+export const modules: KarnaModule[] = [identityModule, tasksModule];
+
+/** Every migration the database needs: the platform's own, then each module's. */
+export const migrationSources: MigrationSource[] = [
+  { name: 'platform', migrations: { '202611220000-create-audit-log': createAuditLog } },
+  ...modules,
+];
+
+export const WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
+
+/** The composition root: the platform's HTTP pipeline with every module's routes on it. */
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const { db } = database;
+  const audit = await AuditTrail.load(db);
+  const context: PlatformContext = { config, db, audit };
+
+  const app = await createHttpServer(config, errorCatalog);
+  installAccessControl(app, identityAccessControl(context), [API_DOCS_PREFIX]);
+  installRequestAuditing(app, db, audit);
+  registerHealthRoutes(app, db, migrationSources);
+  await registerApiDocs(app);
+  for (const module of modules) {
+    await module.registerRoutes?.(app, context);
+  }
+  await registerWebApp(app, WEB_DIST_DIR);
+  return app;
+}

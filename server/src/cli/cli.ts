@@ -1,0 +1,36 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { migrationSources } from '../app.ts';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db/database.ts';
+import { openMigratedDatabase } from '../platform/startup.ts';
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, config: 3 } as const;
+
+/** A subcommand: its arguments, and a way to read the configuration when it needs the database. */
+export type CliCommand = (args: string[], loadConfig: () => Config) => Promise<number>;
+
+export class UsageError extends Error {}
+
+/** Parses a command's options; unknown options are a usage error, not a surprise. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
+}
+
+/** Runs `work` against the server's database, migrated, and closes it afterwards. */
+export async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openMigratedDatabase(config, migrationSources);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function print(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}

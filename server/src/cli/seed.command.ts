@@ -1,0 +1,31 @@
+import { assertSeedingAllowed, isDatabaseEmpty, seedDemoMunicipality, wipeDatabase } from '../../seeds/demo-municipality.ts';
+import { migrationSources } from '../app.ts';
+import { AuditTrail } from '../platform/audit/index.ts';
+import { migrateToLatest } from '../platform/db/migrator.ts';
+import { type CliCommand, EXIT, parseOptions, print, withDatabase } from './cli.ts';
+
+const USAGE = `Usage: karna seed [--reset]
+
+Seeds the demo municipality (Mölnåls stad) into an empty database.
+  --reset   wipe the whole database first (all data, including the audit trail) and rebuild it
+Refused when KARNA_ENV=production.`;
+
+export const runSeedCommand: CliCommand = async (args, loadConfig) => {
+  const { values } = parseOptions(args, { reset: { type: 'boolean' } }, USAGE);
+  if (values.help) return print(USAGE), EXIT.ok;
+  const config = loadConfig();
+  assertSeedingAllowed(config);
+  return withDatabase(config, async ({ db }) => {
+    if (values.reset) {
+      await wipeDatabase(db);
+      await migrateToLatest(db, migrationSources);
+      print('Wiped the database and applied every migration.');
+    } else if (!(await isDatabaseEmpty(db))) {
+      print('The database already holds an organisation; use --reset to rebuild the demo.');
+      return EXIT.failure;
+    }
+    await seedDemoMunicipality(db, await AuditTrail.load(db));
+    print('Seeded the demo municipality Mölnåls stad.');
+    return EXIT.ok;
+  });
+};

@@ -1,0 +1,11 @@
+import { type ErrorCatalog, type PlatformErrorCode, platformErrors } from './platform/http/errors.ts';
+import { type IdentityErrorCode, identityErrors } from './modules/identity/index.ts';
+
+/** Every error code the server can answer with. A module's new codes must be added here. */
+export type ErrorCode = PlatformErrorCode | IdentityErrorCode;
+
+/** The one map from error code to HTTP status and title; the type makes it exhaustive. */
+export const errorCatalog: ErrorCatalog<ErrorCode> = {
+  ...platformErrors,
+  ...identityErrors,
+};

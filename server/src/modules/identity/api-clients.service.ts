@@ -1,0 +1,114 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ApiClient, StaffRole } from '@karna/contracts';
+import type { Kysely } from 'kysely';
+import type { Grant } from '../../platform/http/access.ts';
+import { identityError } from './identity.errors.ts';
+import { findOrgUnitById, identityDb } from './identity.repository.ts';
+
+const API_KEY = /^karna_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function presentApiClient(row: {
+  id: string;
+  name: string;
+  key_id: string;
+  role: string;
+  org_unit_id: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}): ApiClient {
+  return {
+    id: row.id,
+    name: row.name,
+    keyId: row.key_id,
+    role: row.role as StaffRole,
+    orgUnitId: row.org_unit_id,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+/** Creates an API client; the returned key is the only time its secret exists outside a hash. */
+export async function createApiClient(
+  db: Kysely<unknown>,
+  input: { name: string; role: StaffRole; orgUnitId: string; createdBy: string | null },
+): Promise<{ client: ApiClient; apiKey: string }> {
+  const tables = identityDb(db);
+  if (!(await findOrgUnitById(tables, input.orgUnitId))) throw identityError('org_unit_not_found');
+  const keyId = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 16);
+  const secret = randomBytes(32).toString('base64url');
+  const row = await tables
+    .insertInto('api_clients')
+    .values({
+      name: input.name,
+      key_id: keyId,
+      secret_hash: hashSecret(secret),
+      role: input.role,
+      org_unit_id: input.orgUnitId,
+      created_by: input.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { client: presentApiClient(row), apiKey: `karna_${keyId}_${secret}` };
+}
+
+export async function listApiClients(db: Kysely<unknown>): Promise<ApiClient[]> {
+  const rows = await identityDb(db).selectFrom('api_clients').selectAll().orderBy('created_at').execute();
+  return rows.map(presentApiClient);
+}
+
+export async function revokeApiClient(db: Kysely<unknown>, clientId: string): Promise<ApiClient> {
+  const row = await identityDb(db)
+    .updateTable('api_clients')
+    .set({ revoked_at: new Date(), updated_at: new Date() })
+    .where('id', '=', clientId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw identityError('api_client_not_found');
+  return presentApiClient(row);
+}
+
+/** The API client behind an `Authorization: Bearer karna_…` key, or undefined if it is not valid. */
+export async function authenticateApiKey(
+  db: Kysely<unknown>,
+  apiKey: string,
+): Promise<{ clientId: string; name: string; grants: Grant[] } | undefined> {
+  const match = API_KEY.exec(apiKey);
+  if (!match) return undefined;
+  const [, keyId = '', secret = ''] = match;
+  const tables = identityDb(db);
+  const row = await tables
+    .selectFrom('api_clients')
+    .innerJoin('org_units', 'org_units.id', 'api_clients.org_unit_id')
+    .select([
+      'api_clients.id',
+      'api_clients.name',
+      'api_clients.secret_hash',
+      'api_clients.role',
+      'api_clients.org_unit_id',
+      'api_clients.last_used_at',
+      'org_units.path',
+    ])
+    .where('api_clients.key_id', '=', keyId)
+    .where('api_clients.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const expected = Buffer.from(row.secret_hash, 'hex');
+  const given = Buffer.from(hashSecret(secret), 'hex');
+  if (!timingSafeEqual(expected, given)) return undefined;
+  const now = new Date();
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await tables.updateTable('api_clients').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  return {
+    clientId: row.id,
+    name: row.name,
+    grants: [{ role: row.role, orgUnitId: row.org_unit_id, orgUnitPath: row.path }],
+  };
+}

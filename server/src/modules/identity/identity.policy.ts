@@ -1,0 +1,57 @@
+import type { Permission, Role } from '@karna/contracts';
+import type { Actor } from '../../platform/http/access.ts';
+
+/**
+ * Which permissions each role holds. A staff role applies to the organisation subtree it was
+ * granted for; the citizen role belongs to every citizen session. This table is the one place that
+ * decides; modules add their permissions to contracts/src/access.ts and to the roles here.
+ */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  citizen: ['myPages.use'],
+  caseOfficer: ['workspace.use', 'tasks.read', 'org.read'],
+  registrar: ['workspace.use', 'tasks.read', 'org.read'],
+  systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
+  itDepartment: ['workspace.use', 'tasks.read', 'org.read', 'users.read'],
+  administrator: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'users.read',
+    'users.manageRoles',
+    'apiClients.manage',
+    'audit.read',
+  ],
+};
+
+/**
+ * The one permission check. Without `orgUnitPath`: does the actor hold the permission anywhere?
+ * With it: does the actor hold it through a role granted for that unit or one above it?
+ */
+export function can(actor: Actor, permission: Permission, orgUnitPath?: string): boolean {
+  switch (actor.type) {
+    case 'anonymous':
+      return false;
+    case 'citizen':
+      return rolePermissions.citizen.includes(permission);
+    default:
+      return actor.grants.some(
+        (grant) =>
+          roleHas(grant.role, permission) && (orgUnitPath === undefined || orgUnitPath.startsWith(grant.orgUnitPath)),
+      );
+  }
+}
+
+/** Every permission the actor holds somewhere: what the web app uses to show navigation. */
+export function permissionsOf(actor: Actor): Permission[] {
+  if (actor.type === 'anonymous') return [];
+  if (actor.type === 'citizen') return [...rolePermissions.citizen];
+  const held = new Set<Permission>();
+  for (const grant of actor.grants) {
+    for (const permission of rolePermissions[grant.role as Role] ?? []) held.add(permission);
+  }
+  return [...held];
+}
+
+function roleHas(role: string, permission: Permission): boolean {
+  return (rolePermissions[role as Role] ?? []).includes(permission);
+}

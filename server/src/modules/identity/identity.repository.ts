@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { IdentityTables } from './identity.tables.ts';
+
+/** The identity module's view of a database handle or transaction. */
+export type IdentityDb = Kysely<IdentityTables>;
+
+export function identityDb(db: Kysely<unknown>): IdentityDb {
+  return db.withTables<IdentityTables>();
+}
+
+export interface OrgUnitRow {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  path: string;
+}
+
+export interface GrantRow {
+  role: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+  orgUnitName: string;
+}
+
+const orgUnitColumns = ['id', 'parent_id', 'kind', 'name', 'short_name', 'path'] as const;
+
+function toOrgUnit(row: {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  path: string;
+}): OrgUnitRow {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    shortName: row.short_name,
+    path: row.path,
+  };
+}
+
+export async function findOrgUnits(db: IdentityDb): Promise<OrgUnitRow[]> {
+  const rows = await db.selectFrom('org_units').select(orgUnitColumns).orderBy('path').execute();
+  return rows.map(toOrgUnit);
+}
+
+export async function findOrgUnitById(db: IdentityDb, id: string): Promise<OrgUnitRow | undefined> {
+  const row = await db.selectFrom('org_units').select(orgUnitColumns).where('id', '=', id).executeTakeFirst();
+  return row && toOrgUnit(row);
+}
+
+/** Inserts a unit under its parent (or as a root), computing its materialised path. */
+export async function insertOrgUnit(
+  db: IdentityDb,
+  unit: { parentId: string | null; kind: string; name: string; shortName: string | null },
+): Promise<OrgUnitRow> {
+  const id = randomUUID();
+  const parent = unit.parentId ? await findOrgUnitById(db, unit.parentId) : undefined;
+  if (unit.parentId && !parent) throw new Error(`parent org unit ${unit.parentId} does not exist`);
+  const path = `${parent?.path ?? '/'}${id}/`;
+  const row = await db
+    .insertInto('org_units')
+    .values({ id, parent_id: unit.parentId, kind: unit.kind, name: unit.name, short_name: unit.shortName, path })
+    .returning(orgUnitColumns)
+    .executeTakeFirstOrThrow();
+  return toOrgUnit(row);
+}
+
+export interface UserRow {
+  id: string;
+  kind: 'citizen' | 'staff';
+  personalNumber: string | null;
+  directorySubject: string | null;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+}
+
+const userColumns = [
+  'id',
+  'kind',
+  'personal_number',
+  'directory_subject',
+  'given_name',
+  'family_name',
+  'email',
+] as const;
+
+function toUser(row: {
+  id: string;
+  kind: 'citizen' | 'staff';
+  personal_number: string | null;
+  directory_subject: string | null;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+}): UserRow {
+  return {
+    id: row.id,
+    kind: row.kind,
+    personalNumber: row.personal_number,
+    directorySubject: row.directory_subject,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    email: row.email,
+  };
+}
+
+export async function findUserById(db: IdentityDb, id: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+/**
+ * Creates or refreshes a user from what the identity provider vouched for at login: citizens are
+ * keyed by personal number, staff by the directory's subject.
+ */
+export async function upsertUserFromLogin(
+  db: IdentityDb,
+  user: {
+    kind: 'citizen' | 'staff';
+    personalNumber: string | null;
+    directorySubject: string | null;
+    givenName: string;
+    familyName: string;
+    email: string | null;
+  },
+  now: Date,
+): Promise<UserRow> {
+  const values = {
+    kind: user.kind,
+    personal_number: user.personalNumber,
+    directory_subject: user.directorySubject,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    email: user.email,
+    last_login_at: now,
+  };
+  const conflictColumn = user.kind === 'citizen' ? 'personal_number' : 'directory_subject';
+  const row = await db
+    .insertInto('users')
+    .values(values)
+    .onConflict((conflict) =>
+      conflict.column(conflictColumn).doUpdateSet({
+        given_name: user.givenName,
+        family_name: user.familyName,
+        email: user.email,
+        last_login_at: now,
+        updated_at: now,
+      }),
+    )
+    .returning(userColumns)
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export async function findStaffUsers(db: IdentityDb): Promise<UserRow[]> {
+  const rows = await db.selectFrom('users').select(userColumns).where('kind', '=', 'staff').execute();
+  return rows.map(toUser);
+}
+
+export async function findGrantsForUsers(db: IdentityDb, userIds: string[]): Promise<Map<string, GrantRow[]>> {
+  const grants = new Map<string, GrantRow[]>();
+  if (userIds.length === 0) return grants;
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('org_units', 'org_units.id', 'role_assignments.org_unit_id')
+    .select([
+      'role_assignments.user_id as userId',
+      'role_assignments.role as role',
+      'org_units.id as orgUnitId',
+      'org_units.path as orgUnitPath',
+      'org_units.name as orgUnitName',
+    ])
+    .where('role_assignments.user_id', 'in', userIds)
+    .orderBy('org_units.path')
+    .orderBy('role_assignments.role')
+    .execute();
+  for (const { userId, ...grant } of rows) {
+    const list = grants.get(userId) ?? [];
+    list.push(grant);
+    grants.set(userId, list);
+  }
+  return grants;
+}
+
+export async function insertRoleAssignment(
+  db: IdentityDb,
+  assignment: { userId: string; role: string; orgUnitId: string; grantedBy: string | null },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('role_assignments')
+    .values({
+      user_id: assignment.userId,
+      role: assignment.role,
+      org_unit_id: assignment.orgUnitId,
+      granted_by: assignment.grantedBy,
+    })
+    .onConflict((conflict) => conflict.columns(['user_id', 'role', 'org_unit_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteRoleAssignment(
+  db: IdentityDb,
+  assignment: { userId: string; role: string; orgUnitId: string },
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('role_assignments')
+    .where('user_id', '=', assignment.userId)
+    .where('role', '=', assignment.role)
+    .where('org_unit_id', '=', assignment.orgUnitId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

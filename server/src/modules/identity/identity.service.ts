@@ -1,0 +1,187 @@
+import {
+  maskPersonalNumber,
+  type OrgUnit,
+  type OrgUnitKind,
+  type RoleAssignment,
+  type SessionResponse,
+  type StaffRole,
+  type StaffUser,
+} from '@karna/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../platform/http/access.ts';
+import { authenticateApiKey } from './api-clients.service.ts';
+import { identityError } from './identity.errors.ts';
+import { can, permissionsOf } from './identity.policy.ts';
+import {
+  deleteRoleAssignment,
+  findGrantsForUsers,
+  findOrgUnitById,
+  findOrgUnits,
+  findStaffUsers,
+  findUserById,
+  type GrantRow,
+  identityDb,
+  insertRoleAssignment,
+  type OrgUnitRow,
+  upsertUserFromLogin,
+  type UserRow,
+} from './identity.repository.ts';
+import type { VerifiedIdentity } from './oidc-login.service.ts';
+import { SESSION_COOKIE, type SessionStore } from './sessions.service.ts';
+
+/** Resolves the actor of a request: an API key in the Authorization header, else the session cookie. */
+export async function authenticateRequest(
+  db: Kysely<unknown>,
+  sessions: SessionStore,
+  request: FastifyRequest,
+): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const client = await authenticateApiKey(db, authorization.slice('Bearer '.length).trim());
+    return client
+      ? { type: 'apiClient', clientId: client.clientId, displayName: client.name, grants: client.grants }
+      : { type: 'anonymous' };
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return { type: 'anonymous' };
+  const session = await sessions.resolve(db, token);
+  if (!session) return { type: 'anonymous' };
+  const tables = identityDb(db);
+  const user = await findUserById(tables, session.userId);
+  if (!user) return { type: 'anonymous' };
+  const grants = user.kind === 'staff' ? ((await findGrantsForUsers(tables, [user.id])).get(user.id) ?? []) : [];
+  return {
+    type: user.kind,
+    userId: user.id,
+    displayName: `${user.givenName} ${user.familyName}`,
+    sessionId: session.id,
+    sessionExpiresAt: new Date(Math.min(session.idleExpiresAt.getTime(), session.absoluteExpiresAt.getTime())),
+    assuranceLevel: session.assuranceLevel,
+    csrfToken: session.csrfToken,
+    grants: grants.map(({ role, orgUnitId, orgUnitPath }) => ({ role, orgUnitId, orgUnitPath })),
+    personalNumber: user.kind === 'citizen' ? user.personalNumber : null,
+  };
+}
+
+/** Creates or refreshes the user a verified login names. */
+export async function userFromLogin(db: Kysely<unknown>, identity: VerifiedIdentity): Promise<UserRow> {
+  const now = new Date();
+  if (identity.realm === 'citizen') {
+    return upsertUserFromLogin(
+      identityDb(db),
+      {
+        kind: 'citizen',
+        personalNumber: identity.personalNumber,
+        directorySubject: null,
+        givenName: identity.givenName,
+        familyName: identity.familyName,
+        email: null,
+      },
+      now,
+    );
+  }
+  return upsertUserFromLogin(
+    identityDb(db),
+    {
+      kind: 'staff',
+      personalNumber: null,
+      directorySubject: identity.directorySubject,
+      givenName: identity.givenName,
+      familyName: identity.familyName,
+      email: identity.email,
+    },
+    now,
+  );
+}
+
+/** The session as the web app sees it: who, which roles, which permissions, the CSRF token. */
+export async function describeSession(db: Kysely<unknown>, actor: Actor): Promise<SessionResponse> {
+  if (actor.type !== 'citizen' && actor.type !== 'staff') return { authenticated: false };
+  const tables = identityDb(db);
+  const user = await findUserById(tables, actor.userId);
+  if (!user) return { authenticated: false };
+  const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
+  return {
+    authenticated: true,
+    user: {
+      id: user.id,
+      kind: user.kind,
+      givenName: user.givenName,
+      familyName: user.familyName,
+      ...(user.personalNumber ? { personalNumberMasked: maskPersonalNumber(user.personalNumber) } : {}),
+      ...(user.email ? { email: user.email } : {}),
+      roles: grants.map(presentGrant),
+      permissions: permissionsOf(actor),
+      ...(actor.assuranceLevel ? { assuranceLevel: actor.assuranceLevel } : {}),
+    },
+    csrfToken: actor.csrfToken,
+    expiresAt: actor.sessionExpiresAt.toISOString(),
+  };
+}
+
+function presentGrant(grant: GrantRow): RoleAssignment {
+  return { role: grant.role as StaffRole, orgUnitId: grant.orgUnitId, orgUnitName: grant.orgUnitName };
+}
+
+export function presentOrgUnit(unit: OrgUnitRow): OrgUnit {
+  return {
+    id: unit.id,
+    parentId: unit.parentId,
+    kind: unit.kind as OrgUnitKind,
+    name: unit.name,
+    shortName: unit.shortName,
+  };
+}
+
+export async function listOrgUnits(db: Kysely<unknown>): Promise<OrgUnit[]> {
+  return (await findOrgUnits(identityDb(db))).map(presentOrgUnit);
+}
+
+const swedishOrder = new Intl.Collator('sv');
+
+/** Staff users with their roles, in Swedish alphabetical order by family name. */
+export async function listStaffUsers(db: Kysely<unknown>): Promise<StaffUser[]> {
+  const tables = identityDb(db);
+  const users = await findStaffUsers(tables);
+  const grants = await findGrantsForUsers(
+    tables,
+    users.map((user) => user.id),
+  );
+  return users
+    .map((user) => presentStaffUser(user, grants.get(user.id) ?? []))
+    .sort((a, b) => swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName));
+}
+
+function presentStaffUser(user: UserRow, grants: GrantRow[]): StaffUser {
+  return {
+    id: user.id,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    email: user.email,
+    roles: grants.map(presentGrant),
+  };
+}
+
+/**
+ * Grants or revokes a staff role. The actor must hold `users.manageRoles` for the unit the role is
+ * for, so an administrator of one board cannot hand out roles in another.
+ */
+export async function changeRole(
+  db: Kysely<unknown>,
+  actor: Actor,
+  change: { userId: string; role: StaffRole; orgUnitId: string; grant: boolean },
+): Promise<{ user: StaffUser; changed: boolean }> {
+  const tables = identityDb(db);
+  const user = await findUserById(tables, change.userId);
+  if (!user || user.kind !== 'staff') throw identityError('user_not_found');
+  const unit = await findOrgUnitById(tables, change.orgUnitId);
+  if (!unit) throw identityError('org_unit_not_found');
+  if (!can(actor, 'users.manageRoles', unit.path)) throw identityError('role_not_in_scope');
+  const assignment = { userId: user.id, role: change.role, orgUnitId: unit.id };
+  const changed = change.grant
+    ? await insertRoleAssignment(tables, { ...assignment, grantedBy: actor.type === 'staff' ? actor.userId : null })
+    : await deleteRoleAssignment(tables, assignment);
+  const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
+  return { user: presentStaffUser(user, grants), changed };
+}

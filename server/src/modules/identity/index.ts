@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { AccessControl } from '../../platform/http/access.ts';
+import type { KarnaModule, PlatformContext } from '../../platform/module.ts';
+import { authenticateRequest } from './identity.service.ts';
+import { registerIdentityRoutes } from './identity.routes.ts';
+import { can } from './identity.policy.ts';
+import * as createIdentityTables from './migrations/202611220010-create-identity-tables.ts';
+import { OidcLogin } from './oidc-login.service.ts';
+import { SessionStore } from './sessions.service.ts';
+import { registerTestIdentityProvider } from './test-idp/index.ts';
+
+export { createApiClient } from './api-clients.service.ts';
+export { type IdentityErrorCode, identityErrors } from './identity.errors.ts';
+export { can, permissionsOf, rolePermissions } from './identity.policy.ts';
+export { findOrgUnitById, findOrgUnits, identityDb, insertOrgUnit, insertRoleAssignment } from './identity.repository.ts';
+export { listStaffUsers } from './identity.service.ts';
+export { SessionStore } from './sessions.service.ts';
+
+/** Where the demo directory and Skatteverket's test numbers live (read by the test identity provider). */
+export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../seeds');
+
+/** The identity module: organisation, staff, roles, sessions, OIDC login and API clients. */
+export const identityModule: KarnaModule = {
+  name: 'identity',
+  migrations: { '202611220010-create-identity-tables': createIdentityTables },
+  async registerRoutes(app: FastifyInstance, context: PlatformContext) {
+    const { config } = context;
+    if (config.testIdp) {
+      const client = (realm: 'citizen' | 'staff') => {
+        const issuer = realm === 'citizen' ? config.citizenOidc : config.staffOidc;
+        return {
+          clientId: issuer.clientId,
+          clientSecret: issuer.clientSecret,
+          redirectUris: [`${config.publicUrl}/api/auth/callback/${realm}`],
+          postLogoutRedirectUris: [`${config.publicUrl}/`],
+        };
+      };
+      await registerTestIdentityProvider(app, {
+        publicUrl: config.publicUrl,
+        citizenClient: client('citizen'),
+        staffClient: client('staff'),
+        seedsDir: SEEDS_DIR,
+      });
+    }
+    await registerIdentityRoutes(app, context, new SessionStore(config), new OidcLogin(config));
+  },
+};
+
+/** Authentication and the permission check, for the platform's access-control hook. */
+export function identityAccessControl(context: PlatformContext): AccessControl {
+  const sessions = new SessionStore(context.config);
+  return {
+    authenticate: (request) => authenticateRequest(context.db, sessions, request),
+    can,
+  };
+}

@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../platform/config.ts';
+import { identityDb } from './identity.repository.ts';
+
+export const SESSION_COOKIE = 'karna_session';
+
+/** Touching a session (sliding its idle expiry) at most this often saves a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  realm: 'citizen' | 'staff';
+  csrfToken: string;
+  assuranceLevel: string | null;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Server-side sessions: the cookie holds a random token, the database its hash and expiries. */
+export class SessionStore {
+  readonly #idleMs: number;
+  readonly #absoluteMs: number;
+
+  constructor(config: Config) {
+    this.#idleMs = config.session.idleMinutes * 60_000;
+    this.#absoluteMs = config.session.absoluteHours * 3_600_000;
+  }
+
+  /** Starts a session; returns the cookie value, which is shown only this once. */
+  async create(
+    db: Kysely<unknown>,
+    session: { userId: string; realm: 'citizen' | 'staff'; assuranceLevel: string | null; ip: string | null; userAgent: string | null },
+    now = new Date(),
+  ): Promise<{ token: string; record: SessionRecord }> {
+    const token = randomToken();
+    const row = await identityDb(db)
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        user_id: session.userId,
+        realm: session.realm,
+        csrf_token: randomToken(),
+        assurance_level: session.assuranceLevel,
+        idle_expires_at: new Date(now.getTime() + this.#idleMs),
+        absolute_expires_at: new Date(now.getTime() + this.#absoluteMs),
+        last_seen_at: now,
+        ip: session.ip,
+        user_agent: session.userAgent,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { token, record: toRecord(row) };
+  }
+
+  /** The live session behind a cookie value, its idle expiry slid forward; expired ones are removed. */
+  async resolve(db: Kysely<unknown>, token: string, now = new Date()): Promise<SessionRecord | undefined> {
+    const sessions = identityDb(db);
+    const row = await sessions.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    if (!row) return undefined;
+    if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
+      await sessions.deleteFrom('sessions').where('id', '=', row.id).execute();
+      return undefined;
+    }
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      const idleExpiresAt = new Date(Math.min(now.getTime() + this.#idleMs, row.absolute_expires_at.getTime()));
+      await sessions
+        .updateTable('sessions')
+        .set({ last_seen_at: now, idle_expires_at: idleExpiresAt, updated_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      row.idle_expires_at = idleExpiresAt;
+    }
+    return toRecord(row);
+  }
+
+  async end(db: Kysely<unknown>, sessionId: string): Promise<void> {
+    await identityDb(db).deleteFrom('sessions').where('id', '=', sessionId).execute();
+  }
+
+  /** Removes sessions past either expiry (called periodically). */
+  async removeExpired(db: Kysely<unknown>, now = new Date()): Promise<number> {
+    const result = await identityDb(db)
+      .deleteFrom('sessions')
+      .where((where) => where.or([where('idle_expires_at', '<=', now), where('absolute_expires_at', '<=', now)]))
+      .executeTakeFirst();
+    await identityDb(db).deleteFrom('login_attempts').where('expires_at', '<=', now).execute();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function toRecord(row: {
+  id: string;
+  user_id: string;
+  realm: 'citizen' | 'staff';
+  csrf_token: string;
+  assurance_level: string | null;
+  idle_expires_at: Date;
+  absolute_expires_at: Date;
+}): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    realm: row.realm,
+    csrfToken: row.csrf_token,
+    assuranceLevel: row.assurance_level,
+    idleExpiresAt: row.idle_expires_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+  };
+}
+

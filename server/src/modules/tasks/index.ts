@@ -1,0 +1,15 @@
+import type { KarnaModule } from '../../platform/module.ts';
+import * as createTasks from './migrations/202611220020-create-tasks.ts';
+import { registerTasksRoutes } from './tasks.routes.ts';
+
+export { createTask, type NewTask } from './tasks.service.ts';
+
+/**
+ * Human tasks: the staff start page's "Mina uppgifter" (R1). Process steps and case handling put
+ * their tasks here through createTask; the list shows each person theirs and their units'.
+ */
+export const tasksModule: KarnaModule = {
+  name: 'tasks',
+  migrations: { '202611220020-create-tasks': createTasks },
+  registerRoutes: registerTasksRoutes,
+};

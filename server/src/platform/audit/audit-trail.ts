@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AuditTables } from './audit.tables.ts';
+import { GENESIS_HASH, type HashedAuditFields, hashAuditEntry, personalNumberHmac } from './audit.hash.ts';
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+/** Who did something: a logged-in person, an integration, the platform itself, or nobody known. */
+export interface AuditActor {
+  type: 'citizen' | 'staff' | 'apiClient' | 'system' | 'anonymous';
+  id: string | null;
+  name: string | null;
+}
+
+/** Where a request came from. */
+export interface AuditOrigin {
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEvent {
+  /** What happened, `<module>.<resource>.<verb>`, e.g. `identity.role.grant`, `registry.person.read`. */
+  action: string;
+  outcome: AuditOutcome;
+  resourceType?: string;
+  resourceId?: string;
+  /** The person the data is about (12 digits); stored only as a keyed hash. */
+  subjectPersonalNumber?: string;
+  /** Why: the purpose of a read of personal data, e.g. `case handling BN 2026/123`. */
+  purpose?: string;
+  details?: Record<string, unknown>;
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAtSeq: number; reason: string };
+
+/**
+ * The tamper-evident audit trail. Each entry stores the hash of the one before it; appends lock the
+ * chain head, so they are serialised, and happen in the caller's transaction — an entry exists
+ * exactly when the change it records does.
+ */
+export class AuditTrail {
+  readonly #personalNumberKey: string;
+
+  private constructor(personalNumberKey: string) {
+    this.#personalNumberKey = personalNumberKey;
+  }
+
+  /** Loads the installation's key for hashing personal numbers (created by the migration). */
+  static async load(db: Kysely<unknown>): Promise<AuditTrail> {
+    const settings = await audit(db).selectFrom('audit_settings').select('personal_number_key').executeTakeFirstOrThrow();
+    return new AuditTrail(settings.personal_number_key);
+  }
+
+  /** Appends one entry. Pass the transaction that makes the change being recorded. */
+  async append(trx: Kysely<unknown>, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): Promise<void> {
+    const tables = audit(trx);
+    const head = await tables
+      .selectFrom('audit_chain_head')
+      .select(['last_seq', 'last_hash'])
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const fields: HashedAuditFields = {
+      seq: head.last_seq + 1,
+      id: randomUUID(),
+      occurredAt: new Date(),
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: event.action,
+      outcome: event.outcome,
+      resourceType: event.resourceType ?? null,
+      resourceId: event.resourceId ?? null,
+      subjectPersonalNumberHmac: event.subjectPersonalNumber
+        ? personalNumberHmac(this.#personalNumberKey, event.subjectPersonalNumber)
+        : null,
+      purpose: event.purpose ?? null,
+      requestId: origin.requestId,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+      details: event.details ?? {},
+    };
+    const hash = hashAuditEntry(head.last_hash, fields);
+    await tables
+      .insertInto('audit_log')
+      .values({
+        seq: fields.seq,
+        id: fields.id,
+        occurred_at: fields.occurredAt,
+        actor_type: fields.actorType,
+        actor_id: fields.actorId,
+        actor_name: fields.actorName,
+        action: fields.action,
+        outcome: fields.outcome,
+        resource_type: fields.resourceType,
+        resource_id: fields.resourceId,
+        subject_personal_number_hmac: fields.subjectPersonalNumberHmac,
+        purpose: fields.purpose,
+        request_id: fields.requestId,
+        ip: fields.ip,
+        user_agent: fields.userAgent,
+        details: JSON.stringify(fields.details),
+        prev_hash: head.last_hash,
+        hash,
+      })
+      .execute();
+    await tables
+      .updateTable('audit_chain_head')
+      .set({ last_seq: fields.seq, last_hash: hash, updated_at: new Date() })
+      .where('id', '=', 1)
+      .execute();
+  }
+
+  /** The keyed hash to search the trail for entries about one person. */
+  subjectKey(normalizedPersonalNumber: string): string {
+    return personalNumberHmac(this.#personalNumberKey, normalizedPersonalNumber);
+  }
+}
+
+/**
+ * Walks the whole chain in order and reports the first entry whose hash, link or sequence number
+ * does not hold, and whether the chain's tail matches the recorded head (a cut-off tail).
+ */
+export async function verifyAuditChain(db: Kysely<unknown>, batchSize = 1000): Promise<AuditVerification> {
+  const tables = audit(db);
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  for (;;) {
+    const rows = await tables
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    for (const row of rows) {
+      const broken = (reason: string): AuditVerification => ({
+        ok: false,
+        entries: expectedSeq - 1,
+        brokenAtSeq: expectedSeq,
+        reason,
+      });
+      if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
+      if (row.prev_hash !== prevHash) return broken('the entry does not link to the previous entry');
+      const recomputed = hashAuditEntry(prevHash, {
+        seq: row.seq,
+        id: row.id,
+        occurredAt: row.occurred_at,
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        action: row.action,
+        outcome: row.outcome,
+        resourceType: row.resource_type,
+        resourceId: row.resource_id,
+        subjectPersonalNumberHmac: row.subject_personal_number_hmac,
+        purpose: row.purpose,
+        requestId: row.request_id,
+        ip: row.ip,
+        userAgent: row.user_agent,
+        details: row.details,
+      });
+      if (recomputed !== row.hash) return broken('the entry has been altered since it was written');
+      prevHash = row.hash;
+      expectedSeq += 1;
+    }
+    if (rows.length < batchSize) break;
+  }
+  const entries = expectedSeq - 1;
+  const head = await tables.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  if (head.last_seq !== entries || head.last_hash !== prevHash) {
+    return { ok: false, entries, brokenAtSeq: entries + 1, reason: 'entries after this point have been removed' };
+  }
+  return { ok: true, entries };
+}
+
+function audit(db: Kysely<unknown>): Kysely<AuditTables> {
+  return db.withTables<AuditTables>() as unknown as Kysely<AuditTables>;
+}
+
+export interface AuditEntrySummary {
+  seq: number;
+  occurredAt: Date;
+  actorType: string;
+  actorName: string | null;
+  action: string;
+  outcome: string;
+  purpose: string | null;
+}
+
+/** Entries about one person, by the keyed hash of their personal number (AuditTrail.subjectKey). */
+export async function findAuditEntriesAboutSubject(db: Kysely<unknown>, subjectKey: string): Promise<AuditEntrySummary[]> {
+  const rows = await audit(db)
+    .selectFrom('audit_log')
+    .select(['seq', 'occurred_at', 'actor_type', 'actor_name', 'action', 'outcome', 'purpose'])
+    .where('subject_personal_number_hmac', '=', subjectKey)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    occurredAt: row.occurred_at,
+    actorType: row.actor_type,
+    actorName: row.actor_name,
+    action: row.action,
+    outcome: row.outcome,
+    purpose: row.purpose,
+  }));
+}

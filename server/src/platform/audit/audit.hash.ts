@@ -1,0 +1,47 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/** The hash the first entry links to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an audit entry that its hash covers, in a fixed order. */
+export interface HashedAuditFields {
+  seq: number;
+  id: string;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  outcome: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  subjectPersonalNumberHmac: string | null;
+  purpose: string | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+/** SHA-256 over the previous hash and the entry's fields, serialised canonically. */
+export function hashAuditEntry(prevHash: string, fields: HashedAuditFields): string {
+  const canonical = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Keyed hash of a personal number, so the trail can be searched by it without storing it. */
+export function personalNumberHmac(key: string, normalizedPersonalNumber: string): string {
+  return createHmac('sha256', Buffer.from(key, 'base64')).update(normalizedPersonalNumber).digest('hex');
+}
+
+/** JSON with object keys sorted at every level, so equal data always hashes equal. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,37 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The audit trail's own tables. Nothing else writes to them. */
+export type AuditTables = {
+  audit_log: {
+    seq: number;
+    id: string;
+    occurred_at: ColumnType<Date, Date, never>;
+    actor_type: string;
+    actor_id: string | null;
+    actor_name: string | null;
+    action: string;
+    outcome: string;
+    resource_type: string | null;
+    resource_id: string | null;
+    /** HMAC-SHA256 of the data subject's personal number: searchable, never readable. */
+    subject_personal_number_hmac: string | null;
+    purpose: string | null;
+    request_id: string | null;
+    ip: string | null;
+    user_agent: string | null;
+    details: ColumnType<Record<string, unknown>, string, never>;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_chain_head: {
+    id: number;
+    last_seq: number;
+    last_hash: string;
+    updated_at: Generated<Date>;
+  };
+  audit_settings: {
+    id: number;
+    personal_number_key: string;
+    created_at: Generated<Date>;
+  };
+};

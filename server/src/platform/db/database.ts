@@ -1,0 +1,63 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PgliteDialect } from './pglite-dialect.ts';
+
+/** PostgreSQL type OIDs we parse the same way on both backends. */
+const INT8_OID = 20;
+
+/**
+ * A database handle the platform opens once and closes once. `db` is typed for the platform's own
+ * tables; a module widens it with `db.withTables<ModuleTables>()` for the tables it owns.
+ */
+export interface Database<Tables = unknown> {
+  db: Kysely<Tables>;
+  backend: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server; when absent, the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files (`<dataDir>/pglite`). */
+  dataDir?: string;
+  /** Start PGlite from a dumped data directory (tests copy one migrated template this way). */
+  pgliteLoadDataDir?: Blob;
+  /** Keep PGlite in memory only (tests). */
+  inMemory?: boolean;
+}
+
+/** Opens the embedded PGlite or a PostgreSQL server, behind the same Kysely interface. */
+export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Database<Tables>> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+    });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, backend: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await openPglite(options);
+  const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
+  return {
+    db,
+    backend: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<PGlite> {
+  const parsers = { [INT8_OID]: (value: string) => Number(value) };
+  if (options.inMemory) {
+    return PGlite.create({ parsers, ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}) });
+  }
+  const directory = path.resolve(options.dataDir ?? './data', 'pglite');
+  await mkdir(directory, { recursive: true });
+  return PGlite.create(directory, { parsers });
+}

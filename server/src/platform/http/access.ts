@@ -1,0 +1,121 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Permission } from '@karna/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditActor } from '../audit/index.ts';
+import { AppError } from './errors.ts';
+
+/** A role held for an organisation subtree (`orgUnitPath` is the unit's materialised path). */
+export interface Grant {
+  role: string;
+  orgUnitId: string;
+  orgUnitPath: string;
+}
+
+/** Who is making a request. Resolved once per request by the identity module. */
+export type Actor =
+  | { type: 'anonymous' }
+  | {
+      type: 'citizen' | 'staff';
+      userId: string;
+      displayName: string;
+      sessionId: string;
+      /** When the session ends unless renewed by use (the earlier of idle and absolute expiry). */
+      sessionExpiresAt: Date;
+      assuranceLevel: string | null;
+      csrfToken: string;
+      grants: Grant[];
+      /** Citizens only: their own personal number (12 digits). */
+      personalNumber: string | null;
+    }
+  | { type: 'apiClient'; clientId: string; displayName: string; grants: Grant[] };
+
+/**
+ * Every route declares who may call it; the platform refuses to start a route that does not.
+ * - `public`: anyone, logged in or not;
+ * - `authenticated`: any logged-in person or API client;
+ * - `{ permission }`: an actor whose roles include the permission somewhere (handlers then check
+ *   the organisation scope of the very object with the same `can` function).
+ */
+export type RouteAccess = 'public' | 'authenticated' | { permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    /** Set once the request has written its audit entry, so the safety net does not write another. */
+    audited: boolean;
+  }
+}
+
+export interface AccessControl {
+  /** Finds the actor from the session cookie or the API key; anonymous when neither is valid. */
+  authenticate(request: FastifyRequest): Promise<Actor>;
+  /** The one permission check: does the actor hold `permission`, for `orgUnitPath` when given? */
+  can(actor: Actor, permission: Permission, orgUnitPath?: string): boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Installs authentication, the per-route access rule and CSRF protection for cookie sessions.
+ * Runs in onRequest, before the body is read, so a refused caller learns nothing about validation.
+ * `publicPluginPrefixes` names the URL prefixes of third-party plugins' routes (the API docs), which
+ * cannot declare an access rule themselves and are public.
+ */
+export function installAccessControl(
+  app: FastifyInstance,
+  control: AccessControl,
+  publicPluginPrefixes: string[] = [],
+): void {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('audited', false);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access && publicPluginPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, access: 'public' };
+    }
+    if (!route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = await control.authenticate(request);
+    if (request.is404) return;
+    const actor = request.actor;
+    const access = request.routeOptions.config.access;
+    if (access && access !== 'public') {
+      if (actor.type === 'anonymous') throw new AppError('authentication_required');
+      if (access !== 'authenticated' && !control.can(actor, access.permission)) throw new AppError('forbidden');
+    }
+    // A browser sends the session cookie with any cross-site form or fetch; only our own pages
+    // know the session's token. API clients authenticate with a header and need no token.
+    const isSessionWrite = (actor.type === 'citizen' || actor.type === 'staff') && !SAFE_METHODS.has(request.method);
+    if (isSessionWrite && request.url.startsWith('/api/')) assertCsrfToken(request, actor.csrfToken);
+  });
+}
+
+function assertCsrfToken(request: FastifyRequest, expected: string): void {
+  const given = request.headers['x-csrf-token'];
+  if (typeof given !== 'string' || !safeEqual(given, expected)) throw new AppError('csrf_token_invalid');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The audit trail's view of an actor. */
+export function auditActorOf(actor: Actor): AuditActor {
+  switch (actor.type) {
+    case 'anonymous':
+      return { type: 'anonymous', id: null, name: null };
+    case 'apiClient':
+      return { type: 'apiClient', id: actor.clientId, name: actor.displayName };
+    default:
+      return { type: actor.type, id: actor.userId, name: actor.displayName };
+  }
+}

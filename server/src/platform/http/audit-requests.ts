@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditEvent, AuditOrigin, AuditTrail } from '../audit/index.ts';
+import { auditActorOf } from './access.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Records an audit entry for this request in the given transaction (the one making the change). */
+    recordAudit(trx: Kysely<unknown>, event: AuditEvent): Promise<void>;
+  }
+}
+
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Where a request came from, as the audit trail stores it. */
+export function auditOriginOf(request: FastifyRequest): AuditOrigin {
+  const userAgent = request.headers['user-agent'];
+  return {
+    requestId: request.id,
+    ip: request.ip ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 300) : null,
+  };
+}
+
+/**
+ * Gives every request `recordAudit`, and a safety net: a mutating API request that ends without
+ * having recorded itself (refused, invalid or failed before its transaction) is recorded after the
+ * response with the outcome its status shows. A successful one that did not record is a bug in its
+ * route, and the log says so.
+ */
+export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>, audit: AuditTrail): void {
+  app.decorateRequest('recordAudit', async function recordAudit(this: FastifyRequest, trx, event) {
+    await audit.append(trx, auditActorOf(this.actor), auditOriginOf(this), event);
+    this.audited = true;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.audited || !MUTATING_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const status = reply.statusCode;
+    if (status < 400) {
+      request.log.warn({ route: request.routeOptions.url }, 'mutating route succeeded without an audit entry');
+    }
+    const outcome = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
+    try {
+      await db.transaction().execute((trx) =>
+        audit.append(trx, auditActorOf(request.actor ?? { type: 'anonymous' }), auditOriginOf(request), {
+          action: 'http.request',
+          outcome,
+          details: { method: request.method, route: request.routeOptions.url ?? null, status },
+        }),
+      );
+    } catch (error) {
+      request.log.error({ err: error }, 'could not write the audit entry');
+    }
+  });
+}
