@@ -32,7 +32,8 @@ export async function createHttpServer(config: Config, catalog: ErrorCatalog<str
       },
     },
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
+    requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
