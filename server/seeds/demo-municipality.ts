@@ -67,8 +67,14 @@ export async function seedDemoMunicipality(db: Kysely<unknown>, audit: AuditTrai
     const unitIds = new Map<string, string>();
     for (const unit of demoOrgUnits) {
       const parentId = unit.parent ? unitIds.get(unit.parent) : null;
-      if (parentId === undefined) throw new Error(`org unit ${unit.key} names an unknown parent ${unit.parent}`);
-      const row = await insertOrgUnit(tables, { parentId, kind: unit.kind, name: unit.name, shortName: unit.shortName });
+      if (parentId === undefined)
+        throw new Error(`org unit ${unit.key} names an unknown parent ${unit.parent}`);
+      const row = await insertOrgUnit(tables, {
+        parentId,
+        kind: unit.kind,
+        name: unit.name,
+        shortName: unit.shortName,
+      });
       unitIds.set(unit.key, row.id);
     }
     for (const person of demoStaff) {

@@ -1,5 +1,5 @@
-import { type ErrorCatalog, type PlatformErrorCode, platformErrors } from './platform/http/errors.ts';
 import { type IdentityErrorCode, identityErrors } from './modules/identity/index.ts';
+import { type ErrorCatalog, type PlatformErrorCode, platformErrors } from './platform/http/errors.ts';
 
 /** Every error code the server can answer with. A module's new codes must be added here. */
 export type ErrorCode = PlatformErrorCode | IdentityErrorCode;

@@ -1,9 +1,15 @@
+import {
+  assertSeedingAllowed,
+  demoCitizens,
+  demoStaff,
+  isDatabaseEmpty,
+  seedDemoMunicipality,
+} from '../seeds/demo-municipality.ts';
+import { buildApp, migrationSources } from './app.ts';
+import { SessionStore } from './modules/identity/index.ts';
 import { AuditTrail } from './platform/audit/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openMigratedDatabase } from './platform/startup.ts';
-import { SessionStore } from './modules/identity/index.ts';
-import { assertSeedingAllowed, demoCitizens, demoStaff, isDatabaseEmpty, seedDemoMunicipality } from '../seeds/demo-municipality.ts';
-import { buildApp, migrationSources } from './app.ts';
 
 const SESSION_CLEANUP_INTERVAL_MS = 10 * 60_000;
 
@@ -23,7 +29,9 @@ async function main(): Promise<void> {
 
   const sessions = new SessionStore(config);
   const cleanup = setInterval(() => {
-    sessions.removeExpired(database.db).catch((error: unknown) => app.log.error({ err: error }, 'session cleanup failed'));
+    sessions
+      .removeExpired(database.db)
+      .catch((error: unknown) => app.log.error({ err: error }, 'session cleanup failed'));
   }, SESSION_CLEANUP_INTERVAL_MS);
   cleanup.unref();
 
@@ -45,7 +53,10 @@ async function main(): Promise<void> {
   });
 }
 
-function printWelcome(url: string, facts: { backend: string; seeded: boolean; testIdp: boolean; ms: number }): void {
+function printWelcome(
+  url: string,
+  facts: { backend: string; seeded: boolean; testIdp: boolean; ms: number },
+): void {
   const lines = [
     '',
     `  Kärna is running at ${url}  (database: ${facts.backend}, ready in ${facts.ms} ms)`,
@@ -57,10 +68,13 @@ function printWelcome(url: string, facts: { backend: string; seeded: boolean; te
       '',
       '  Log in through the bundled test identity provider (not a real e-legitimation):',
       '  - Citizen: "Logga in med e-legitimation" and pick a person, e.g.',
-      ...demoCitizens.slice(0, 3).map((c) => `      ${c.givenName} ${c.familyName} (test personnummer ${c.personalNumber})`),
+      ...demoCitizens
+        .slice(0, 3)
+        .map((c) => `      ${c.givenName} ${c.familyName} (test personnummer ${c.personalNumber})`),
       '  - Staff: "Logga in som medarbetare" and pick an account:',
       ...demoStaff.map(
-        (s) => `      ${s.givenName} ${s.familyName} — ${s.roles.map((r) => r.role).join(', ') || 'no roles yet'}`,
+        (s) =>
+          `      ${s.givenName} ${s.familyName} — ${s.roles.map((r) => r.role).join(', ') || 'no roles yet'}`,
       ),
     );
   }
@@ -71,7 +85,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Kärna could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Kärna could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

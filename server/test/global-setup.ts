@@ -89,4 +89,3 @@ export async function adminQuery(serverUrl: string, statement: string): Promise<
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
   await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
 }
-

@@ -44,7 +44,10 @@ export interface TestServer {
 }
 
 /** Starts the whole platform over real HTTP on a free port, on its own copy of the database. */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
   const port = await findFreePort();
   const config = loadConfig({ KARNA_ENV: 'test', PORT: String(port), LOG_LEVEL: 'silent', ...env });
   const database = await openTestDatabase(backend);
@@ -83,7 +86,8 @@ export class ApiBrowser extends TestBrowser {
   /** Calls the API; on writes sends the session's CSRF token unless `csrf: false`. */
   async api<T = unknown>(method: string, path: string, options: RequestOptions & { csrf?: boolean } = {}) {
     const headers = { ...options.headers };
-    if (method !== 'GET' && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (method !== 'GET' && options.csrf !== false && this.csrfToken)
+      headers['x-csrf-token'] = this.csrfToken;
     const response = await this.request(`${this.baseUrl}${path}`, { ...options, method, headers });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { normalizePersonalNumber } from '@karna/contracts';
 import { AuditTrail, findAuditEntriesAboutSubject, verifyAuditChain } from '../platform/audit/index.ts';
-import { type CliCommand, EXIT, parseOptions, print, UsageError, withDatabase } from './cli.ts';
+import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
 const USAGE = `Usage: karna audit verify
        karna audit search --personal-number -   (reads the number from standard input)
@@ -13,7 +13,7 @@ search   lists entries about one person; give the number on standard input so it
 export const runAuditCommand: CliCommand = async (args, loadConfig) => {
   const { values, positionals } = parseOptions(args, { 'personal-number': { type: 'string' } }, USAGE);
   const [subcommand] = positionals;
-  if (values.help || !subcommand) return print(USAGE), values.help ? EXIT.ok : EXIT.usage;
+  if (values.help || !subcommand) return showUsage(USAGE, values.help === true);
   if (subcommand === 'verify') {
     return withDatabase(loadConfig(), async ({ db }) => {
       const result = await verifyAuditChain(db);

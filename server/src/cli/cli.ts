@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { migrationSources } from '../app.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -13,9 +13,17 @@ export type CliCommand = (args: string[], loadConfig: () => Config) => Promise<n
 export class UsageError extends Error {}
 
 /** Parses a command's options; unknown options are a usage error, not a surprise. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  usage: string,
+) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
   }
@@ -33,4 +41,10 @@ export async function withDatabase<T>(config: Config, work: (database: Database)
 
 export function print(line = ''): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** Prints a command's usage; asked for (--help) it is success, otherwise a usage error. */
+export function showUsage(usage: string, asked: boolean): number {
+  (asked ? process.stdout : process.stderr).write(`${usage}\n`);
+  return asked ? EXIT.ok : EXIT.usage;
 }

@@ -1,9 +1,9 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { runAuditCommand } from './audit.command.ts';
+import { type CliCommand, EXIT, UsageError } from './cli.ts';
 import { runMigrateCommand } from './migrate.command.ts';
 import { runSeedCommand } from './seed.command.ts';
 import { runUsersCommand } from './users.command.ts';
-import { type CliCommand, EXIT, UsageError } from './cli.ts';
 
 const commands: Record<string, CliCommand> = {
   migrate: runMigrateCommand,

@@ -1,7 +1,7 @@
 import { migrationSources } from '../app.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateDown, migrateToLatest } from '../platform/db/migrator.ts';
-import { type CliCommand, EXIT, parseOptions, print, UsageError } from './cli.ts';
+import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError } from './cli.ts';
 
 const USAGE = `Usage: karna migrate [--down]
 
@@ -10,9 +10,10 @@ Applies every pending migration of the platform and its modules.
 
 export const runMigrateCommand: CliCommand = async (args, loadConfig) => {
   const { values } = parseOptions(args, { down: { type: 'boolean' } }, USAGE);
-  if (values.help) return print(USAGE), EXIT.ok;
+  if (values.help) return showUsage(USAGE, true);
   const config = loadConfig();
-  if (values.down && config.env === 'production') throw new UsageError('migrate --down is refused in production.');
+  if (values.down && config.env === 'production')
+    throw new UsageError('migrate --down is refused in production.');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const names = values.down

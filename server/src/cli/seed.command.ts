@@ -1,8 +1,13 @@
-import { assertSeedingAllowed, isDatabaseEmpty, seedDemoMunicipality, wipeDatabase } from '../../seeds/demo-municipality.ts';
+import {
+  assertSeedingAllowed,
+  isDatabaseEmpty,
+  seedDemoMunicipality,
+  wipeDatabase,
+} from '../../seeds/demo-municipality.ts';
 import { migrationSources } from '../app.ts';
 import { AuditTrail } from '../platform/audit/index.ts';
 import { migrateToLatest } from '../platform/db/migrator.ts';
-import { type CliCommand, EXIT, parseOptions, print, withDatabase } from './cli.ts';
+import { type CliCommand, EXIT, parseOptions, print, showUsage, withDatabase } from './cli.ts';
 
 const USAGE = `Usage: karna seed [--reset]
 
@@ -12,7 +17,7 @@ Refused when KARNA_ENV=production.`;
 
 export const runSeedCommand: CliCommand = async (args, loadConfig) => {
   const { values } = parseOptions(args, { reset: { type: 'boolean' } }, USAGE);
-  if (values.help) return print(USAGE), EXIT.ok;
+  if (values.help) return showUsage(USAGE, true);
   const config = loadConfig();
   assertSeedingAllowed(config);
   return withDatabase(config, async ({ db }) => {

@@ -1,7 +1,7 @@
 import { type StaffRole, staffRoles } from '@karna/contracts';
 import { findOrgUnits, identityDb, insertRoleAssignment, listStaffUsers } from '../modules/identity/index.ts';
 import { AuditTrail } from '../platform/audit/index.ts';
-import { type CliCommand, EXIT, parseOptions, print, UsageError, withDatabase } from './cli.ts';
+import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
 const USAGE = `Usage: karna users list
        karna users add-role --email <address> --role <role> --org-unit <name, short name or id>
@@ -15,13 +15,14 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
     USAGE,
   );
   const [subcommand] = positionals;
-  if (values.help || !subcommand) return print(USAGE), values.help ? EXIT.ok : EXIT.usage;
+  if (values.help || !subcommand) return showUsage(USAGE, values.help === true);
 
   if (subcommand === 'list') {
     return withDatabase(loadConfig(), async ({ db }) => {
       const users = await listStaffUsers(db);
       for (const user of users) {
-        const roles = user.roles.map((grant) => `${grant.role} @ ${grant.orgUnitName}`).join('; ') || 'no roles';
+        const roles =
+          user.roles.map((grant) => `${grant.role} @ ${grant.orgUnitName}`).join('; ') || 'no roles';
         print(`${user.familyName}, ${user.givenName}  <${user.email ?? '—'}>  ${roles}`);
       }
       print(`${users.length} staff users.`);
@@ -31,7 +32,8 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
 
   if (subcommand === 'add-role') {
     const { email, role, 'org-unit': orgUnit } = values;
-    if (!email || !role || !orgUnit) throw new UsageError(`add-role needs --email, --role and --org-unit\n\n${USAGE}`);
+    if (!email || !role || !orgUnit)
+      throw new UsageError(`add-role needs --email, --role and --org-unit\n\n${USAGE}`);
     if (!staffRoles.includes(role as StaffRole)) throw new UsageError(`Unknown role "${role}". ${USAGE}`);
     return withDatabase(loadConfig(), async ({ db }) =>
       db.transaction().execute(async (trx) => {
@@ -51,7 +53,12 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
             candidate.shortName?.toLocaleLowerCase('sv') === wanted,
         );
         if (!unit) throw new UsageError(`No org unit is called "${orgUnit}".`);
-        const added = await insertRoleAssignment(tables, { userId: user.id, role, orgUnitId: unit.id, grantedBy: null });
+        const added = await insertRoleAssignment(tables, {
+          userId: user.id,
+          role,
+          orgUnitId: unit.id,
+          grantedBy: null,
+        });
         const audit = await AuditTrail.load(trx);
         await audit.append(
           trx,

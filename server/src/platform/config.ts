@@ -31,7 +31,10 @@ const EnvSchema = z.object({
   KARNA_CITIZEN_OIDC_ISSUER: optionalUrl(['http:', 'https:']),
   KARNA_CITIZEN_OIDC_CLIENT_ID: z.string().min(1).optional(),
   KARNA_CITIZEN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  KARNA_CITIZEN_OIDC_SCOPE: z.string().min(1).default('openid profile https://id.oidc.se/scope/naturalPersonNumber'),
+  KARNA_CITIZEN_OIDC_SCOPE: z
+    .string()
+    .min(1)
+    .default('openid profile https://id.oidc.se/scope/naturalPersonNumber'),
   KARNA_CITIZEN_MIN_ASSURANCE: z.string().min(1).default('http://id.elegnamnden.se/loa/1.0/loa3'),
   KARNA_STAFF_OIDC_ISSUER: optionalUrl(['http:', 'https:']),
   KARNA_STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -90,11 +93,15 @@ const testIdpClient = (realm: 'citizen' | 'staff') => ({
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${describe(cleaned, issue.path)})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${describe(cleaned, issue.path)})`,
+      ),
     );
   }
   const vars = parsed.data;
@@ -119,8 +126,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const issuerConfig = (realm: 'citizen' | 'staff'): OidcIssuerConfig => {
     const prefix = realm === 'citizen' ? 'KARNA_CITIZEN_OIDC' : 'KARNA_STAFF_OIDC';
     const issuer = realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_ISSUER : vars.KARNA_STAFF_OIDC_ISSUER;
-    const clientId = realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_CLIENT_ID : vars.KARNA_STAFF_OIDC_CLIENT_ID;
-    const secret = realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_CLIENT_SECRET : vars.KARNA_STAFF_OIDC_CLIENT_SECRET;
+    const clientId =
+      realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_CLIENT_ID : vars.KARNA_STAFF_OIDC_CLIENT_ID;
+    const secret =
+      realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_CLIENT_SECRET : vars.KARNA_STAFF_OIDC_CLIENT_SECRET;
     const scope = realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_SCOPE : vars.KARNA_STAFF_OIDC_SCOPE;
     if (issuer) {
       if (!clientId) problems.push(`${prefix}_CLIENT_ID: required when ${prefix}_ISSUER is set`);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
-import { type ApiBrowser, startTestServer, type TestServer, testBackends } from '../../../test/test-server.ts';
+import {
+  type ApiBrowser,
+  startTestServer,
+  type TestServer,
+  testBackends,
+} from '../../../test/test-server.ts';
 
 const staffSubject = (email: string) => {
   const person = demoStaff.find((candidate) => candidate.email.startsWith(email));
@@ -57,7 +62,10 @@ describe.each(testBackends)('access control on %s', (backend) => {
     const units = await administrator.api<{ items: { id: string; name: string }[] }>('GET', '/api/org-units');
     const unit = units.body.items.find((candidate) => candidate.name === 'Bygglovsenheten');
     const grant = { role: 'caseOfficer', orgUnitId: unit?.id };
-    const missing = await administrator.api('POST', `/api/users/${nils?.id}/roles`, { json: grant, csrf: false });
+    const missing = await administrator.api('POST', `/api/users/${nils?.id}/roles`, {
+      json: grant,
+      csrf: false,
+    });
     expect(missing).toMatchObject({ status: 403, body: { code: 'csrf_token_invalid' } });
     const wrong = await administrator.api('POST', `/api/users/${nils?.id}/roles`, {
       json: grant,

@@ -25,7 +25,10 @@ export const identityErrors: ErrorCatalog<IdentityErrorCode> = {
   },
   login_expired: {
     status: 400,
-    title: { sv: 'Inloggningen tog för lång tid. Börja om.', en: 'The login took too long. Please start over.' },
+    title: {
+      sv: 'Inloggningen tog för lång tid. Börja om.',
+      en: 'The login took too long. Please start over.',
+    },
   },
   login_cancelled: {
     status: 400,

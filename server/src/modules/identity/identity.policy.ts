@@ -36,7 +36,8 @@ export function can(actor: Actor, permission: Permission, orgUnitPath?: string):
     default:
       return actor.grants.some(
         (grant) =>
-          roleHas(grant.role, permission) && (orgUnitPath === undefined || orgUnitPath.startsWith(grant.orgUnitPath)),
+          roleHas(grant.role, permission) &&
+          (orgUnitPath === undefined || orgUnitPath.startsWith(grant.orgUnitPath)),
       );
   }
 }

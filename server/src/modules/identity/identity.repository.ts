@@ -66,7 +66,14 @@ export async function insertOrgUnit(
   const path = `${parent?.path ?? '/'}${id}/`;
   const row = await db
     .insertInto('org_units')
-    .values({ id, parent_id: unit.parentId, kind: unit.kind, name: unit.name, short_name: unit.shortName, path })
+    .values({
+      id,
+      parent_id: unit.parentId,
+      kind: unit.kind,
+      name: unit.name,
+      short_name: unit.shortName,
+      path,
+    })
     .returning(orgUnitColumns)
     .executeTakeFirstOrThrow();
   return toOrgUnit(row);
@@ -165,7 +172,10 @@ export async function findStaffUsers(db: IdentityDb): Promise<UserRow[]> {
   return rows.map(toUser);
 }
 
-export async function findGrantsForUsers(db: IdentityDb, userIds: string[]): Promise<Map<string, GrantRow[]>> {
+export async function findGrantsForUsers(
+  db: IdentityDb,
+  userIds: string[],
+): Promise<Map<string, GrantRow[]>> {
   const grants = new Map<string, GrantRow[]>();
   if (userIds.length === 0) return grants;
   const rows = await db

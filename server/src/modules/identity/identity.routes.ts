@@ -20,7 +20,13 @@ import { auditOriginOf } from '../../platform/http/audit-requests.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { createApiClient, listApiClients, revokeApiClient } from './api-clients.service.ts';
-import { changeRole, describeSession, listOrgUnits, listStaffUsers, userFromLogin } from './identity.service.ts';
+import {
+  changeRole,
+  describeSession,
+  listOrgUnits,
+  listStaffUsers,
+  userFromLogin,
+} from './identity.service.ts';
 import { LOGIN_COOKIE, type OidcLogin } from './oidc-login.service.ts';
 import { SESSION_COOKIE, type SessionStore } from './sessions.service.ts';
 
@@ -47,7 +53,11 @@ export async function registerIdentityRoutes(
   app.get(
     '/api/session',
     {
-      schema: { tags: ['identity'], summary: 'The current session, if any', response: { 200: SessionResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'The current session, if any',
+        response: { 200: SessionResponse },
+      },
       config: { access: 'public' },
     },
     async (request, reply) => {
@@ -59,7 +69,11 @@ export async function registerIdentityRoutes(
   app.get(
     '/api/auth/login',
     {
-      schema: { tags: ['identity'], summary: 'Start a login with the identity provider', querystring: LoginQuery },
+      schema: {
+        tags: ['identity'],
+        summary: 'Start a login with the identity provider',
+        querystring: LoginQuery,
+      },
       config: { access: 'public', rateLimit: loginRateLimit },
     },
     async (request, reply) => {
@@ -167,7 +181,11 @@ export async function registerIdentityRoutes(
   app.get(
     '/api/org-units',
     {
-      schema: { tags: ['identity'], summary: 'The organisation tree', response: { 200: OrgUnitListResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'The organisation tree',
+        response: { 200: OrgUnitListResponse },
+      },
       config: { access: { permission: 'org.read' } },
     },
     async () => ({ items: await listOrgUnits(db) }),
@@ -176,7 +194,11 @@ export async function registerIdentityRoutes(
   app.get(
     '/api/users',
     {
-      schema: { tags: ['identity'], summary: 'Staff users and their roles', response: { 200: StaffUserListResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Staff users and their roles',
+        response: { 200: StaffUserListResponse },
+      },
       config: { access: { permission: 'users.read' } },
     },
     async (request) => {
@@ -257,7 +279,11 @@ export async function registerIdentityRoutes(
   app.get(
     '/api/api-clients',
     {
-      schema: { tags: ['identity'], summary: 'API clients for integrations', response: { 200: ApiClientListResponse } },
+      schema: {
+        tags: ['identity'],
+        summary: 'API clients for integrations',
+        response: { 200: ApiClientListResponse },
+      },
       config: { access: { permission: 'apiClients.manage' } },
     },
     async () => ({ items: await listApiClients(db) }),

@@ -24,8 +24,8 @@ import {
   identityDb,
   insertRoleAssignment,
   type OrgUnitRow,
-  upsertUserFromLogin,
   type UserRow,
+  upsertUserFromLogin,
 } from './identity.repository.ts';
 import type { VerifiedIdentity } from './oidc-login.service.ts';
 import { SESSION_COOKIE, type SessionStore } from './sessions.service.ts';
@@ -50,13 +50,16 @@ export async function authenticateRequest(
   const tables = identityDb(db);
   const user = await findUserById(tables, session.userId);
   if (!user) return { type: 'anonymous' };
-  const grants = user.kind === 'staff' ? ((await findGrantsForUsers(tables, [user.id])).get(user.id) ?? []) : [];
+  const grants =
+    user.kind === 'staff' ? ((await findGrantsForUsers(tables, [user.id])).get(user.id) ?? []) : [];
   return {
     type: user.kind,
     userId: user.id,
     displayName: `${user.givenName} ${user.familyName}`,
     sessionId: session.id,
-    sessionExpiresAt: new Date(Math.min(session.idleExpiresAt.getTime(), session.absoluteExpiresAt.getTime())),
+    sessionExpiresAt: new Date(
+      Math.min(session.idleExpiresAt.getTime(), session.absoluteExpiresAt.getTime()),
+    ),
     assuranceLevel: session.assuranceLevel,
     csrfToken: session.csrfToken,
     grants: grants.map(({ role, orgUnitId, orgUnitPath }) => ({ role, orgUnitId, orgUnitPath })),
@@ -150,7 +153,10 @@ export async function listStaffUsers(db: Kysely<unknown>): Promise<StaffUser[]> 
   );
   return users
     .map((user) => presentStaffUser(user, grants.get(user.id) ?? []))
-    .sort((a, b) => swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName));
+    .sort(
+      (a, b) =>
+        swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName),
+    );
 }
 
 function presentStaffUser(user: UserRow, grants: GrantRow[]): StaffUser {
@@ -180,7 +186,10 @@ export async function changeRole(
   if (!can(actor, 'users.manageRoles', unit.path)) throw identityError('role_not_in_scope');
   const assignment = { userId: user.id, role: change.role, orgUnitId: unit.id };
   const changed = change.grant
-    ? await insertRoleAssignment(tables, { ...assignment, grantedBy: actor.type === 'staff' ? actor.userId : null })
+    ? await insertRoleAssignment(tables, {
+        ...assignment,
+        grantedBy: actor.type === 'staff' ? actor.userId : null,
+      })
     : await deleteRoleAssignment(tables, assignment);
   const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
   return { user: presentStaffUser(user, grants), changed };

@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AccessControl } from '../../platform/http/access.ts';
 import type { KarnaModule, PlatformContext } from '../../platform/module.ts';
-import { authenticateRequest } from './identity.service.ts';
-import { registerIdentityRoutes } from './identity.routes.ts';
 import { can } from './identity.policy.ts';
+import { registerIdentityRoutes } from './identity.routes.ts';
+import { authenticateRequest } from './identity.service.ts';
 import * as createIdentityTables from './migrations/202611220010-create-identity-tables.ts';
 import { OidcLogin } from './oidc-login.service.ts';
 import { SessionStore } from './sessions.service.ts';
@@ -13,7 +13,13 @@ import { registerTestIdentityProvider } from './test-idp/index.ts';
 export { createApiClient } from './api-clients.service.ts';
 export { type IdentityErrorCode, identityErrors } from './identity.errors.ts';
 export { can, permissionsOf, rolePermissions } from './identity.policy.ts';
-export { findOrgUnitById, findOrgUnits, identityDb, insertOrgUnit, insertRoleAssignment } from './identity.repository.ts';
+export {
+  findOrgUnitById,
+  findOrgUnits,
+  identityDb,
+  insertOrgUnit,
+  insertRoleAssignment,
+} from './identity.repository.ts';
 export { listStaffUsers } from './identity.service.ts';
 export { SessionStore } from './sessions.service.ts';
 

@@ -10,7 +10,13 @@ const nils = demoStaff.find((person) => person.givenName === 'Nils');
 
 interface SessionBody {
   authenticated: boolean;
-  user?: { kind: string; givenName: string; familyName: string; personalNumberMasked?: string; permissions: string[] };
+  user?: {
+    kind: string;
+    givenName: string;
+    familyName: string;
+    personalNumberMasked?: string;
+    permissions: string[];
+  };
   csrfToken?: string;
 }
 
@@ -33,7 +39,12 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     const session = await browser.api<SessionBody>('GET', '/api/session');
     expect(session.body).toMatchObject({
       authenticated: true,
-      user: { kind: 'citizen', givenName: 'Elin', familyName: 'Lindqvist', personalNumberMasked: '19850101-****' },
+      user: {
+        kind: 'citizen',
+        givenName: 'Elin',
+        familyName: 'Lindqvist',
+        personalNumberMasked: '19850101-****',
+      },
     });
     expect(session.body.user?.permissions).toEqual(['myPages.use']);
     expect(JSON.stringify(session.body)).not.toContain(elin?.personalNumber);
@@ -61,10 +72,9 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     const browser = server.browser();
     const landed = await browser.loginAsStaff(anna?.subject ?? '');
     expect(landed.pathname).toBe('/handlaggning');
-    const session = await browser.api<SessionBody & { user: { roles: { role: string; orgUnitName: string }[] } }>(
-      'GET',
-      '/api/session',
-    );
+    const session = await browser.api<
+      SessionBody & { user: { roles: { role: string; orgUnitName: string }[] } }
+    >('GET', '/api/session');
     expect(session.body.user).toMatchObject({
       kind: 'staff',
       givenName: 'Anna',
@@ -141,9 +151,15 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
 
   it('only returns to paths on this site after login', async () => {
     const browser = server.browser();
-    const response = await browser.api('GET', `/api/auth/login?realm=citizen&returnTo=${encodeURIComponent('//evil.example')}`);
+    const response = await browser.api(
+      'GET',
+      `/api/auth/login?realm=citizen&returnTo=${encodeURIComponent('//evil.example')}`,
+    );
     expect(response).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
-    const absolute = await browser.api('GET', `/api/auth/login?realm=citizen&returnTo=${encodeURIComponent('https://evil.example/')}`);
+    const absolute = await browser.api(
+      'GET',
+      `/api/auth/login?realm=citizen&returnTo=${encodeURIComponent('https://evil.example/')}`,
+    );
     expect(absolute.status).toBe(400);
   });
 });

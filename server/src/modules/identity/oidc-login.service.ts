@@ -104,7 +104,8 @@ export class OidcLogin {
       .where('state', '=', state)
       .returningAll()
       .executeTakeFirst();
-    if (!attempt || attempt.realm !== realm || attempt.expires_at <= new Date()) throw identityError('login_expired');
+    if (!attempt || attempt.realm !== realm || attempt.expires_at <= new Date())
+      throw identityError('login_expired');
     const error = callbackUrl.searchParams.get('error');
     if (error) throw identityError(error === 'access_denied' ? 'login_cancelled' : 'login_failed');
 

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff } from '../../../seeds/demo-municipality.ts';
-import { type ApiBrowser, startTestServer, type TestServer, testBackends } from '../../../test/test-server.ts';
+import {
+  type ApiBrowser,
+  startTestServer,
+  type TestServer,
+  testBackends,
+} from '../../../test/test-server.ts';
 import { createTask } from '../tasks/index.ts';
 
-const subject = (givenName: string) => demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';
+const subject = (givenName: string) =>
+  demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';
 
 interface StaffUserBody {
   id: string;
@@ -111,9 +117,17 @@ describe.each(testBackends)('roles, tasks and API clients on %s', (backend) => {
   });
 
   it('lets an integration call the API with a key, without CSRF, until the key is revoked', async () => {
-    const created = await ada.api<{ client: { id: string; keyId: string }; apiKey: string }>('POST', '/api/api-clients', {
-      json: { name: 'Ekonomisystemet', role: 'caseOfficer', orgUnitId: units.get('Stadsbyggnadsförvaltningen') },
-    });
+    const created = await ada.api<{ client: { id: string; keyId: string }; apiKey: string }>(
+      'POST',
+      '/api/api-clients',
+      {
+        json: {
+          name: 'Ekonomisystemet',
+          role: 'caseOfficer',
+          orgUnitId: units.get('Stadsbyggnadsförvaltningen'),
+        },
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.apiKey).toMatch(/^karna_[A-Za-z0-9]{16}_/);
     const integration = server.browser();
@@ -122,14 +136,25 @@ describe.each(testBackends)('roles, tasks and API clients on %s', (backend) => {
     expect(tree.status).toBe(200);
     expect((await integration.api('GET', '/api/users', { headers: authorization })).status).toBe(403);
 
-    const listed = await ada.api<{ items: { id: string; lastUsedAt: string | null }[] }>('GET', '/api/api-clients');
-    expect(listed.body.items.find((client) => client.id === created.body.client.id)?.lastUsedAt).not.toBeNull();
+    const listed = await ada.api<{ items: { id: string; lastUsedAt: string | null }[] }>(
+      'GET',
+      '/api/api-clients',
+    );
+    expect(
+      listed.body.items.find((client) => client.id === created.body.client.id)?.lastUsedAt,
+    ).not.toBeNull();
     expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.split('_')[2]);
 
     const revoke = await ada.api('DELETE', `/api/api-clients/${created.body.client.id}`);
     expect(revoke.status).toBe(204);
     expect((await integration.api('GET', '/api/org-units', { headers: authorization })).status).toBe(401);
     const wrongSecret = created.body.apiKey.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
-    expect((await integration.api('GET', '/api/org-units', { headers: { authorization: `Bearer ${wrongSecret}` } })).status).toBe(401);
+    expect(
+      (
+        await integration.api('GET', '/api/org-units', {
+          headers: { authorization: `Bearer ${wrongSecret}` },
+        })
+      ).status,
+    ).toBe(401);
   });
 });

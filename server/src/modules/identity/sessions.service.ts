@@ -39,7 +39,13 @@ export class SessionStore {
   /** Starts a session; returns the cookie value, which is shown only this once. */
   async create(
     db: Kysely<unknown>,
-    session: { userId: string; realm: 'citizen' | 'staff'; assuranceLevel: string | null; ip: string | null; userAgent: string | null },
+    session: {
+      userId: string;
+      realm: 'citizen' | 'staff';
+      assuranceLevel: string | null;
+      ip: string | null;
+      userAgent: string | null;
+    },
     now = new Date(),
   ): Promise<{ token: string; record: SessionRecord }> {
     const token = randomToken();
@@ -65,14 +71,20 @@ export class SessionStore {
   /** The live session behind a cookie value, its idle expiry slid forward; expired ones are removed. */
   async resolve(db: Kysely<unknown>, token: string, now = new Date()): Promise<SessionRecord | undefined> {
     const sessions = identityDb(db);
-    const row = await sessions.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    const row = await sessions
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
     if (!row) return undefined;
     if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
       await sessions.deleteFrom('sessions').where('id', '=', row.id).execute();
       return undefined;
     }
     if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      const idleExpiresAt = new Date(Math.min(now.getTime() + this.#idleMs, row.absolute_expires_at.getTime()));
+      const idleExpiresAt = new Date(
+        Math.min(now.getTime() + this.#idleMs, row.absolute_expires_at.getTime()),
+      );
       await sessions
         .updateTable('sessions')
         .set({ last_seen_at: now, idle_expires_at: idleExpiresAt, updated_at: now })
@@ -91,7 +103,9 @@ export class SessionStore {
   async removeExpired(db: Kysely<unknown>, now = new Date()): Promise<number> {
     const result = await identityDb(db)
       .deleteFrom('sessions')
-      .where((where) => where.or([where('idle_expires_at', '<=', now), where('absolute_expires_at', '<=', now)]))
+      .where((where) =>
+        where.or([where('idle_expires_at', '<=', now), where('absolute_expires_at', '<=', now)]),
+      )
       .executeTakeFirst();
     await identityDb(db).deleteFrom('login_attempts').where('expires_at', '<=', now).execute();
     return Number(result.numDeletedRows);
@@ -117,4 +131,3 @@ function toRecord(row: {
     absoluteExpiresAt: row.absolute_expires_at,
   };
 }
-

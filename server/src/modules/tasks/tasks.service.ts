@@ -51,7 +51,9 @@ export async function findTasksForStaff(db: Kysely<unknown>, actor: Actor): Prom
     .where((where) =>
       where.or([
         where('assignee_id', '=', actor.userId),
-        ...(scopeIds.length > 0 ? [where.and([where('assignee_id', 'is', null), where('org_unit_id', 'in', scopeIds)])] : []),
+        ...(scopeIds.length > 0
+          ? [where.and([where('assignee_id', 'is', null), where('org_unit_id', 'in', scopeIds)])]
+          : []),
       ]),
     )
     .orderBy('due_at', (order) => order.asc().nullsLast())

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AuditTables } from './audit.tables.ts';
 import { GENESIS_HASH, type HashedAuditFields, hashAuditEntry, personalNumberHmac } from './audit.hash.ts';
+import type { AuditTables } from './audit.tables.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -50,12 +50,20 @@ export class AuditTrail {
 
   /** Loads the installation's key for hashing personal numbers (created by the migration). */
   static async load(db: Kysely<unknown>): Promise<AuditTrail> {
-    const settings = await audit(db).selectFrom('audit_settings').select('personal_number_key').executeTakeFirstOrThrow();
+    const settings = await audit(db)
+      .selectFrom('audit_settings')
+      .select('personal_number_key')
+      .executeTakeFirstOrThrow();
     return new AuditTrail(settings.personal_number_key);
   }
 
   /** Appends one entry. Pass the transaction that makes the change being recorded. */
-  async append(trx: Kysely<unknown>, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): Promise<void> {
+  async append(
+    trx: Kysely<unknown>,
+    actor: AuditActor,
+    origin: AuditOrigin,
+    event: AuditEvent,
+  ): Promise<void> {
     const tables = audit(trx);
     const head = await tables
       .selectFrom('audit_chain_head')
@@ -170,9 +178,18 @@ export async function verifyAuditChain(db: Kysely<unknown>, batchSize = 1000): P
     if (rows.length < batchSize) break;
   }
   const entries = expectedSeq - 1;
-  const head = await tables.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await tables
+    .selectFrom('audit_chain_head')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   if (head.last_seq !== entries || head.last_hash !== prevHash) {
-    return { ok: false, entries, brokenAtSeq: entries + 1, reason: 'entries after this point have been removed' };
+    return {
+      ok: false,
+      entries,
+      brokenAtSeq: entries + 1,
+      reason: 'entries after this point have been removed',
+    };
   }
   return { ok: true, entries };
 }
@@ -192,7 +209,10 @@ export interface AuditEntrySummary {
 }
 
 /** Entries about one person, by the keyed hash of their personal number (AuditTrail.subjectKey). */
-export async function findAuditEntriesAboutSubject(db: Kysely<unknown>, subjectKey: string): Promise<AuditEntrySummary[]> {
+export async function findAuditEntriesAboutSubject(
+  db: Kysely<unknown>,
+  subjectKey: string,
+): Promise<AuditEntrySummary[]> {
   const rows = await audit(db)
     .selectFrom('audit_log')
     .select(['seq', 'occurred_at', 'actor_type', 'actor_name', 'action', 'outcome', 'purpose'])

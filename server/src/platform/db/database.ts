@@ -35,7 +35,9 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
-      types: { getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) },
+      types: {
+        getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+      },
     });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
@@ -55,7 +57,10 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
 async function openPglite(options: DatabaseOptions): Promise<PGlite> {
   const parsers = { [INT8_OID]: (value: string) => Number(value) };
   if (options.inMemory) {
-    return PGlite.create({ parsers, ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}) });
+    return PGlite.create({
+      parsers,
+      ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+    });
   }
   const directory = path.resolve(options.dataDir ?? './data', 'pglite');
   await mkdir(directory, { recursive: true });

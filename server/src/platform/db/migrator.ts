@@ -16,7 +16,8 @@ export function collectMigrations(sources: MigrationSource[]): Record<string, Mi
   for (const source of sources) {
     for (const [key, migration] of Object.entries(source.migrations)) {
       const match = MIGRATION_KEY.exec(key);
-      if (!match) throw new Error(`migration "${key}" of ${source.name} must be named YYYYMMDDHHMM-description`);
+      if (!match)
+        throw new Error(`migration "${key}" of ${source.name} must be named YYYYMMDDHHMM-description`);
       all[`${match[1]}_${source.name}_${match[2]}`] = migration;
     }
   }

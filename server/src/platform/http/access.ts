@@ -88,11 +88,13 @@ export function installAccessControl(
     const access = request.routeOptions.config.access;
     if (access && access !== 'public') {
       if (actor.type === 'anonymous') throw new AppError('authentication_required');
-      if (access !== 'authenticated' && !control.can(actor, access.permission)) throw new AppError('forbidden');
+      if (access !== 'authenticated' && !control.can(actor, access.permission))
+        throw new AppError('forbidden');
     }
     // A browser sends the session cookie with any cross-site form or fetch; only our own pages
     // know the session's token. API clients authenticate with a header and need no token.
-    const isSessionWrite = (actor.type === 'citizen' || actor.type === 'staff') && !SAFE_METHODS.has(request.method);
+    const isSessionWrite =
+      (actor.type === 'citizen' || actor.type === 'staff') && !SAFE_METHODS.has(request.method);
     if (isSessionWrite && request.url.startsWith('/api/')) assertCsrfToken(request, actor.csrfToken);
   });
 }

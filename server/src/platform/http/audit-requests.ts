@@ -38,7 +38,10 @@ export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>
     if (request.audited || !MUTATING_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     const status = reply.statusCode;
     if (status < 400) {
-      request.log.warn({ route: request.routeOptions.url }, 'mutating route succeeded without an audit entry');
+      request.log.warn(
+        { route: request.routeOptions.url },
+        'mutating route succeeded without an audit entry',
+      );
     }
     const outcome = status === 401 || status === 403 ? 'denied' : status >= 400 ? 'failure' : 'success';
     try {

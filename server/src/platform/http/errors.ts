@@ -29,7 +29,10 @@ export class AppError<Code extends string = string> extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: FieldErrorDetail[] | undefined;
 
-  constructor(code: Code, options: { detail?: string; fieldErrors?: FieldErrorDetail[]; cause?: unknown } = {}) {
+  constructor(
+    code: Code,
+    options: { detail?: string; fieldErrors?: FieldErrorDetail[]; cause?: unknown } = {},
+  ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

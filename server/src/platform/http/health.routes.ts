@@ -6,7 +6,11 @@ import { type MigrationSource, pendingMigrations } from '../db/migrator.ts';
 import { AppError } from './errors.ts';
 
 /** Liveness (the process answers) and readiness (the database answers and its schema is current). */
-export function registerHealthRoutes(fastify: FastifyInstance, db: Kysely<unknown>, sources: MigrationSource[]): void {
+export function registerHealthRoutes(
+  fastify: FastifyInstance,
+  db: Kysely<unknown>,
+  sources: MigrationSource[],
+): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/health',
@@ -35,7 +39,9 @@ export function registerHealthRoutes(fastify: FastifyInstance, db: Kysely<unknow
       }
       const pending = await pendingMigrations(db, sources);
       if (pending.length > 0) {
-        throw new AppError('service_unavailable', { detail: `${pending.length} database migrations are pending.` });
+        throw new AppError('service_unavailable', {
+          detail: `${pending.length} database migrations are pending.`,
+        });
       }
       return { status: 'ready' as const, database: 'up' as const, migrations: { pending } };
     },

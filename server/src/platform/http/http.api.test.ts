@@ -15,7 +15,10 @@ describe.each(testBackends)('HTTP platform on %s', (backend) => {
     const health = await browser.api('GET', '/api/health');
     expect(health).toMatchObject({ status: 200, body: { status: 'ok' } });
     const ready = await browser.api('GET', '/api/ready');
-    expect(ready).toMatchObject({ status: 200, body: { status: 'ready', database: 'up', migrations: { pending: [] } } });
+    expect(ready).toMatchObject({
+      status: 200,
+      body: { status: 'ready', database: 'up', migrations: { pending: [] } },
+    });
   });
 
   it('answers an unknown API route with a 404 problem', async () => {
@@ -33,15 +36,21 @@ describe.each(testBackends)('HTTP platform on %s', (backend) => {
   });
 
   it('gives problem titles in English when the browser prefers English', async () => {
-    const response = await server.browser().api('GET', '/api/nope', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const response = await server
+      .browser()
+      .api('GET', '/api/nope', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(response.body).toMatchObject({ title: 'Not found.' });
   });
 
   it('echoes a well-formed request id and makes one otherwise', async () => {
     const browser = server.browser();
-    const given = await browser.api('GET', '/api/health', { headers: { 'x-request-id': 'test-request-0001' } });
+    const given = await browser.api('GET', '/api/health', {
+      headers: { 'x-request-id': 'test-request-0001' },
+    });
     expect(given.headers.get('x-request-id')).toBe('test-request-0001');
-    const made = await browser.api('GET', '/api/health', { headers: { 'x-request-id': 'bad id with spaces' } });
+    const made = await browser.api('GET', '/api/health', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -55,7 +64,10 @@ describe.each(testBackends)('HTTP platform on %s', (backend) => {
 
   it('publishes an OpenAPI 3.1 document and a browsable page', async () => {
     const browser = server.browser();
-    const document = await browser.api<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    const document = await browser.api<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/api/openapi.json',
+    );
     expect(document.status).toBe(200);
     expect(document.body.openapi).toBe('3.1.0');
     expect(Object.keys(document.body.paths)).toEqual(

@@ -22,12 +22,20 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * Zod validation and serialisation, OpenAPI 3.1 at /api/openapi.json with a browsable page at
  * /api/docs, security headers, cookies, opt-in rate limits and problem+json errors.
  */
-export async function createHttpServer(config: Config, catalog: ErrorCatalog<string>): Promise<FastifyInstance> {
+export async function createHttpServer(
+  config: Config,
+  catalog: ErrorCatalog<string>,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: '[redacted]',
       },
     },
@@ -99,7 +107,9 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     uiConfig: { docExpansion: 'list', deepLinking: true },
     staticCSP: true,
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
 }
 
 /** Routes the documentation plugin adds itself; they are public like the API description. */
@@ -107,6 +117,8 @@ export const API_DOCS_PREFIX = '/api/docs';
 
 /** Identity providers our pages post forms to (login pickers, logout confirmations). */
 function formTargets(config: Config): string[] {
-  const origins = [config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin);
+  const origins = [config.citizenOidc.issuer, config.staffOidc.issuer].map(
+    (issuer) => new URL(issuer).origin,
+  );
   return [...new Set(origins)];
 }

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 
-
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('org_units')
@@ -22,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('users')
     .addColumn('id', 'uuid', (column) => column.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('kind', 'text', (column) => column.notNull().check(sql`kind in ('citizen', 'staff')`))
-    .addColumn('personal_number', 'text', (column) => column.unique().check(sql`personal_number ~ '^[0-9]{12}$'`))
+    .addColumn('personal_number', 'text', (column) =>
+      column.unique().check(sql`personal_number ~ '^[0-9]{12}$'`),
+    )
     .addColumn('directory_subject', 'text', (column) => column.unique())
     .addColumn('given_name', 'text', (column) => column.notNull())
     .addColumn('family_name', 'text', (column) => column.notNull())
@@ -94,7 +95,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['api_clients', 'login_attempts', 'sessions', 'role_assignments', 'users', 'org_units']) {
+  for (const table of [
+    'api_clients',
+    'login_attempts',
+    'sessions',
+    'role_assignments',
+    'users',
+    'org_units',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

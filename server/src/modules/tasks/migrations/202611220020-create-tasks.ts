@@ -5,7 +5,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('tasks')
     .addColumn('id', 'uuid', (column) => column.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('title', 'text', (column) => column.notNull())
-    .addColumn('status', 'text', (column) => column.notNull().check(sql`status in ('open', 'in_progress', 'done')`))
+    .addColumn('status', 'text', (column) =>
+      column.notNull().check(sql`status in ('open', 'in_progress', 'done')`),
+    )
     // The unit and assignee are identity's ids; referenced by value, as modules own their tables.
     .addColumn('org_unit_id', 'uuid', (column) => column.notNull())
     .addColumn('assignee_id', 'uuid')

@@ -24,8 +24,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (column) => column.notNull())
     .addColumn('hash', 'text', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_subject_idx').on('audit_log').column('subject_personal_number_hmac').execute();
-  await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_type', 'actor_id']).execute();
+  await db.schema
+    .createIndex('audit_log_subject_idx')
+    .on('audit_log')
+    .column('subject_personal_number_hmac')
+    .execute();
+  await db.schema
+    .createIndex('audit_log_actor_idx')
+    .on('audit_log')
+    .columns(['actor_type', 'actor_id'])
+    .execute();
   await db.schema.createIndex('audit_log_occurred_at_idx').on('audit_log').column('occurred_at').execute();
 
   // One row that every writer locks: it serialises appends so the chain has exactly one tail.
@@ -36,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_hash', 'text', (column) => column.notNull())
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`insert into audit_chain_head (id, last_seq, last_hash) values (1, 0, ${GENESIS_HASH})`.execute(db);
+  await sql`insert into audit_chain_head (id, last_seq, last_hash) values (1, 0, ${GENESIS_HASH})`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('audit_settings')

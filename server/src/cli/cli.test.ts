@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const KARNA_BIN = path.resolve(import.meta.dirname, '../../bin/karna.js');
+
+describe('the karna command', () => {
+  let dataDir: string;
+  const karna = async (args: string[], env: Record<string, string> = {}, input?: string) => {
+    const child = run(process.execPath, [KARNA_BIN, ...args], {
+      env: { ...process.env, KARNA_DATA_DIR: dataDir, KARNA_ENV: 'development', DATABASE_URL: '', ...env },
+    });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    try {
+      const { stdout, stderr } = await child;
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'karna-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints help and exits 0, and exits 2 on an unknown command', async () => {
+    const help = await karna(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('audit verify');
+    expect((await karna(['seed', '--help'])).stdout).toContain('--reset');
+    const unknown = await karna(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('exits 3 with a clear message on bad configuration', async () => {
+    const result = await karna(['migrate'], { PORT: 'seventy' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('PORT');
+  });
+
+  it('migrates, seeds, grants a role, lists users and verifies the audit trail', async () => {
+    const migrated = await karna(['migrate']);
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toMatch(/Applied \d+_identity_create-identity-tables/);
+    expect((await karna(['migrate'])).stdout).toContain('up to date');
+
+    expect((await karna(['seed'])).code).toBe(0);
+    const again = await karna(['seed']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('--reset');
+
+    const granted = await karna(['users', 'add-role', '--email', 'nils.berg@molnal.example', '--role', 'registrar', '--org-unit', 'BN']);
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(granted.stdout).toContain('Nils Berg is now registrar for Byggnadsnämnden');
+    const badRole = await karna(['users', 'add-role', '--email', 'nils.berg@molnal.example', '--role', 'king', '--org-unit', 'BN']);
+    expect(badRole.code).toBe(2);
+
+    const listed = await karna(['users', 'list']);
+    expect(listed.stdout).toContain('Berg, Nils  <nils.berg@molnal.example>  registrar @ Byggnadsnämnden');
+
+    const verified = await karna(['audit', 'verify']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/intact: 2 entries verified/);
+
+    const search = await karna(['audit', 'search', '--personal-number', '-'], {}, '19850101-2382\n');
+    expect(search.code).toBe(0);
+    expect(search.stdout).toContain('No audit entries about that person.');
+    expect(search.stdout).not.toContain('2382');
+  });
+
+  it('rebuilds the demo with seed --reset and refuses it in production', async () => {
+    const reset = await karna(['seed', '--reset']);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect((await karna(['audit', 'verify'])).stdout).toMatch(/intact: 1 entries verified/);
+    const production = await karna(['seed', '--reset'], {
+      KARNA_ENV: 'production',
+      KARNA_PUBLIC_URL: 'https://karna.example',
+      KARNA_CITIZEN_OIDC_ISSUER: 'https://eid.example',
+      KARNA_CITIZEN_OIDC_CLIENT_ID: 'x',
+      KARNA_CITIZEN_OIDC_CLIENT_SECRET: 'y',
+      KARNA_STAFF_OIDC_ISSUER: 'https://login.example',
+      KARNA_STAFF_OIDC_CLIENT_ID: 'x',
+      KARNA_STAFF_OIDC_CLIENT_SECRET: 'y',
+    });
+    expect(production.code).toBe(1);
+    expect(production.stderr).toContain('never seeded');
+  });
+});
