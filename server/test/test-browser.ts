@@ -69,6 +69,11 @@ export class TestBrowser {
     throw new Error('too many redirects');
   }
 
+  /** Whether the jar holds a cookie whose name contains `part`. */
+  hasCookie(part: string): boolean {
+    return [...this.#cookies.values()].some((cookie) => cookie.name.includes(part));
+  }
+
   cookieValue(name: string): string | undefined {
     return [...this.#cookies.values()].find((cookie) => cookie.name === name)?.value;
   }

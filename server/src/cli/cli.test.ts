@@ -60,10 +60,28 @@ describe('the karna command', () => {
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('--reset');
 
-    const granted = await karna(['users', 'add-role', '--email', 'nils.berg@molnal.example', '--role', 'registrar', '--org-unit', 'BN']);
+    const granted = await karna([
+      'users',
+      'add-role',
+      '--email',
+      'nils.berg@molnal.example',
+      '--role',
+      'registrar',
+      '--org-unit',
+      'BN',
+    ]);
     expect(granted.code, granted.stderr).toBe(0);
     expect(granted.stdout).toContain('Nils Berg is now registrar for Byggnadsnämnden');
-    const badRole = await karna(['users', 'add-role', '--email', 'nils.berg@molnal.example', '--role', 'king', '--org-unit', 'BN']);
+    const badRole = await karna([
+      'users',
+      'add-role',
+      '--email',
+      'nils.berg@molnal.example',
+      '--role',
+      'king',
+      '--org-unit',
+      'BN',
+    ]);
     expect(badRole.code).toBe(2);
 
     const listed = await karna(['users', 'list']);

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  birthdateOf,
-  isCoordinationNumber,
-  isMaleNumber,
-  type PersonalNumberProblem,
-  parsePersonalNumber,
-} from './test-idp.personal-number.ts';
+import { genderOf, type PersonalNumberErrorReason, parsePersonalNumber } from '@karna/contracts';
+
+/** Why a typed number cannot be used (a coordination number is always allowed here). */
+export type PersonalNumberProblem = Exclude<PersonalNumberErrorReason, 'coordination_not_allowed'>;
 
 /** The e-legitimation level of assurance the test broker claims (tillitsnivå 3). */
 export const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
@@ -99,9 +96,15 @@ export function createCitizenDirectory(
   return {
     demoCitizens,
     lookUp(input) {
-      const parsed = parsePersonalNumber(input);
-      if (!parsed.ok) return { ok: false, problem: parsed.problem };
-      const { personalNumber } = parsed;
+      // People type numbers with spaces in them; the shared parser takes them without.
+      const parsed = parsePersonalNumber(input.replace(/\s+/g, ''));
+      if (!parsed.ok) {
+        return {
+          ok: false,
+          problem: parsed.reason === 'coordination_not_allowed' ? 'format' : parsed.reason,
+        };
+      }
+      const personalNumber = parsed.value.normalized;
       if (!testNumbers.has(personalNumber)) {
         return { ok: false, problem: 'not_test_number' };
       }
@@ -136,7 +139,7 @@ export function citizenSubject(personalNumber: string): string {
 /** A plausible, deterministic Swedish name for a test number, matching the gender it encodes. */
 export function generatedCitizen(personalNumber: string): TestCitizen {
   const digest = createHash('sha256').update(`karna-test-idp:name:${personalNumber}`).digest();
-  const givenNames = isMaleNumber(personalNumber) ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
+  const givenNames = genderOf(personalNumber) === 'male' ? MALE_GIVEN_NAMES : FEMALE_GIVEN_NAMES;
   return {
     personalNumber,
     givenName: pick(givenNames, digest.readUInt32BE(0)),
@@ -150,9 +153,10 @@ export function citizenClaims(
   citizen: TestCitizen,
 ): { sub: string } & Record<string, unknown> {
   const { personalNumber, givenName, familyName } = citizen;
-  const swedishNumberClaim = isCoordinationNumber(personalNumber)
-    ? OIDC_SE_COORDINATION_NUMBER
-    : OIDC_SE_PERSONAL_NUMBER;
+  const parsed = parsePersonalNumber(personalNumber);
+  if (!parsed.ok) throw new Error('a citizen of the test directory has an invalid number');
+  const swedishNumberClaim =
+    parsed.value.kind === 'coordination' ? OIDC_SE_COORDINATION_NUMBER : OIDC_SE_PERSONAL_NUMBER;
   return {
     sub: subject,
     personalIdentityNumber: personalNumber,
@@ -161,7 +165,7 @@ export function citizenClaims(
     given_name: givenName,
     family_name: familyName,
     name: `${givenName} ${familyName}`,
-    birthdate: birthdateOf(personalNumber),
+    birthdate: parsed.value.birthDate,
     [swedishNumberClaim]: personalNumber,
   };
 }

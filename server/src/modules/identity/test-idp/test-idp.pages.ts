@@ -1,5 +1,5 @@
+import { formatPersonalNumber } from '@karna/contracts';
 import type { TestCitizen, TestStaffAccount } from './test-idp.directory.ts';
-import { formatPersonalNumber } from './test-idp.personal-number.ts';
 
 /** Which test issuer a page belongs to. */
 export type TestIdpRealm = 'citizen' | 'staff';
@@ -133,7 +133,7 @@ export function renderCitizenLoginPage(input: {
   const choices = citizens.map((citizen) => ({
     value: citizen.personalNumber,
     label: `${citizen.givenName} ${citizen.familyName}`,
-    detail: formatPersonalNumber(citizen.personalNumber),
+    detail: formatPersonalNumber(citizen.personalNumber, 'long'),
   }));
   const main = `<h1>Logga in med e-legitimation</h1>
 <p>Det här är en testmiljö. Du loggar in som en påhittad testperson, utan BankID eller Freja eID.</p>

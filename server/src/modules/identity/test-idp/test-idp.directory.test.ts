@@ -6,51 +6,6 @@ import {
   GENERATED_GIVEN_NAMES,
   generatedCitizen,
 } from './test-idp.directory.ts';
-import {
-  birthdateOf,
-  isMaleNumber,
-  luhnCheckDigit,
-  parsePersonalNumber,
-} from './test-idp.personal-number.ts';
-
-const NOW = new Date('2026-06-01T12:00:00Z');
-
-describe('parsePersonalNumber', () => {
-  it.each([
-    ['198501012382', '198501012382'],
-    ['19850101-2382', '198501012382'],
-    ['850101-2382', '198501012382'],
-    ['8501012382', '198501012382'],
-    [' 850101 - 2382 ', '198501012382'],
-    ['150101-2395', '201501012395'],
-    ['200101+1564', '192001011564'],
-    ['701063-2391', '197010632391'],
-  ])('reads %s as %s', (input, expected) => {
-    expect(parsePersonalNumber(input, NOW)).toEqual({ ok: true, personalNumber: expected });
-  });
-
-  it.each([
-    ['', 'format'],
-    ['1985-01-01', 'format'],
-    ['19850101238', 'format'],
-    ['abcdefghijkl', 'format'],
-    ['19851301-2382', 'date'],
-    ['19850230-2382', 'date'],
-    ['19850101-2383', 'checksum'],
-  ])('refuses %s (%s)', (input, problem) => {
-    expect(parsePersonalNumber(input, NOW)).toEqual({ ok: false, problem });
-  });
-
-  it('computes the Luhn digit over YYMMDDNNN', () => {
-    expect(luhnCheckDigit('850709980')).toBe(5);
-  });
-
-  it('knows gender and birth date, also for samordningsnummer', () => {
-    expect(isMaleNumber('198501012390')).toBe(true);
-    expect(isMaleNumber('198501012382')).toBe(false);
-    expect(birthdateOf('197010632391')).toBe('1970-10-03');
-  });
-});
 
 describe('citizen directory', () => {
   const demo = [{ personalNumber: '198501012382', givenName: 'Elin', familyName: 'Lindqvist' }];
