@@ -52,6 +52,8 @@ describe('can(actor, permission, orgUnitPath)', () => {
     ['a board administrator does not manage roles elsewhere', bnAdmin, 'users.manageRoles', KS, false],
     ['the municipality administrator manages roles everywhere', rootAdmin, 'users.manageRoles', KS, true],
     ['an unknown role grants nothing', staff(['emperor', '/root/']), 'tasks.read', KS, false],
+    ['staff without roles still have their start page', staff(), 'workspace.use', undefined, true],
+    ['staff without roles read no tasks', staff(), 'tasks.read', undefined, false],
   ];
   it.each(table)('%s', (_name, actor, permission, path, expected) => {
     expect(can(actor, permission, path)).toBe(expected);
@@ -67,6 +69,7 @@ describe('permissionsOf', () => {
     const both = staff(['caseOfficer', BYGGLOV], ['itDepartment', KS]);
     expect(permissionsOf(both).sort()).toEqual(['org.read', 'tasks.read', 'users.read', 'workspace.use']);
     expect(permissionsOf(citizen)).toEqual(['myPages.use']);
+    expect(permissionsOf(staff())).toEqual(['workspace.use']);
     expect(permissionsOf(anonymous)).toEqual([]);
   });
 });

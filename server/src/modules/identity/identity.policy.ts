@@ -1,11 +1,15 @@
 import type { Permission, Role } from '@karna/contracts';
-import type { Actor } from '../../platform/http/access.ts';
+import type { Actor, Grant } from '../../platform/http/access.ts';
 
 /**
  * Which permissions each role holds. A staff role applies to the organisation subtree it was
  * granted for; the citizen role belongs to every citizen session. This table is the one place that
  * decides; modules add their permissions to contracts/src/access.ts and to the roles here.
  */
+
+/** What every logged-in staff member may do, with or without roles: see their own start page. */
+const staffBaseline: readonly Permission[] = ['workspace.use'];
+
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
   caseOfficer: ['workspace.use', 'tasks.read', 'org.read'],
@@ -33,20 +37,27 @@ export function can(actor: Actor, permission: Permission, orgUnitPath?: string):
       return false;
     case 'citizen':
       return rolePermissions.citizen.includes(permission);
+    case 'staff':
+      if (staffBaseline.includes(permission)) return true;
+      return grantsAllow(actor.grants, permission, orgUnitPath);
     default:
-      return actor.grants.some(
-        (grant) =>
-          roleHas(grant.role, permission) &&
-          (orgUnitPath === undefined || orgUnitPath.startsWith(grant.orgUnitPath)),
-      );
+      return grantsAllow(actor.grants, permission, orgUnitPath);
   }
+}
+
+function grantsAllow(grants: Grant[], permission: Permission, orgUnitPath: string | undefined): boolean {
+  return grants.some(
+    (grant) =>
+      roleHas(grant.role, permission) &&
+      (orgUnitPath === undefined || orgUnitPath.startsWith(grant.orgUnitPath)),
+  );
 }
 
 /** Every permission the actor holds somewhere: what the web app uses to show navigation. */
 export function permissionsOf(actor: Actor): Permission[] {
   if (actor.type === 'anonymous') return [];
   if (actor.type === 'citizen') return [...rolePermissions.citizen];
-  const held = new Set<Permission>();
+  const held = new Set<Permission>(actor.type === 'staff' ? staffBaseline : []);
   for (const grant of actor.grants) {
     for (const permission of rolePermissions[grant.role as Role] ?? []) held.add(permission);
   }

@@ -180,7 +180,7 @@ export async function changeRole(
 ): Promise<{ user: StaffUser; changed: boolean }> {
   const tables = identityDb(db);
   const user = await findUserById(tables, change.userId);
-  if (!user || user.kind !== 'staff') throw identityError('user_not_found');
+  if (user?.kind !== 'staff') throw identityError('user_not_found');
   const unit = await findOrgUnitById(tables, change.orgUnitId);
   if (!unit) throw identityError('org_unit_not_found');
   if (!can(actor, 'users.manageRoles', unit.path)) throw identityError('role_not_in_scope');

@@ -1,0 +1,22 @@
+import type { Permission, SessionUser } from '@karna/contracts';
+import type { Messages } from '../lib/i18n.tsx';
+
+/** A part of the app a user may enter, and the permission that opens it. */
+export interface Area {
+  path: string;
+  permission: Permission;
+  label: (t: Messages) => string;
+}
+
+/** The three areas under the shell, in menu order. */
+export const areas: readonly Area[] = [
+  { path: '/mina-sidor', permission: 'myPages.use', label: (t) => t.nav.myPages },
+  { path: '/handlaggning', permission: 'workspace.use', label: (t) => t.nav.workspace },
+  { path: '/admin', permission: 'users.read', label: (t) => t.nav.admin },
+];
+
+/** The areas this user may use (none when logged out). */
+export function areasFor(user: SessionUser | null): Area[] {
+  if (!user) return [];
+  return areas.filter((area) => user.permissions.includes(area.permission));
+}

@@ -1,0 +1,140 @@
+import {
+  type LoginRealm,
+  LogoutResponse,
+  type Permission,
+  SessionResponse,
+  type SessionUser,
+} from '@karna/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { apiGet, apiRequest, setCsrfToken } from '../lib/api.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { LoadingStatus } from '../ui/loading-status.tsx';
+import { Page } from '../ui/page.tsx';
+import { ProblemAlert } from '../ui/problem-alert.tsx';
+
+export const sessionQueryKey = ['session'] as const;
+
+async function fetchSession({ signal }: { signal: AbortSignal }): Promise<SessionResponse> {
+  const session = await apiGet('/api/session', SessionResponse, signal);
+  setCsrfToken(session.authenticated ? session.csrfToken : undefined);
+  return session;
+}
+
+/** The current session (`GET /api/session`), shared by every component under the key ['session']. */
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** The logged-in user, or `null` while loading, on error or when nobody is logged in. */
+export function useCurrentUser(): SessionUser | null {
+  const { data } = useSession();
+  return data?.authenticated ? data.user : null;
+}
+
+export function hasPermission(user: SessionUser | null, permission: Permission): boolean {
+  return user?.permissions.includes(permission) ?? false;
+}
+
+/**
+ * Where the login button sends the browser. Login is a full-page navigation: the server redirects
+ * through the identity provider and back to `returnTo`.
+ */
+export function loginUrl(realm: LoginRealm, returnTo: string): string {
+  return `/api/auth/login?${new URLSearchParams({ realm, returnTo })}`;
+}
+
+/** The default page after login for each realm. */
+export const homeOf: Record<LoginRealm, string> = { citizen: '/mina-sidor', staff: '/handlaggning' };
+
+/** Log out on the server, then follow its redirect (the identity provider's logout or the start page). */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest('/api/auth/logout', { method: 'POST', body: {}, schema: LogoutResponse }),
+    onSuccess: ({ redirectTo }) => {
+      setCsrfToken(undefined);
+      window.location.assign(redirectTo);
+    },
+    onError: () => {
+      // The session may have ended on its own (timeout): show the page as it now is.
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+    },
+  });
+}
+
+/** A link styled as a button that starts the login for a realm. */
+export function LoginLink({
+  realm,
+  returnTo = homeOf[realm],
+  variant = realm === 'citizen' ? 'primary' : 'secondary',
+}: {
+  realm: LoginRealm;
+  returnTo?: string;
+  variant?: 'primary' | 'secondary';
+}) {
+  const { t } = useI18n();
+  return (
+    <a className={`button button-${variant}`} href={loginUrl(realm, returnTo)}>
+      {realm === 'citizen' ? t.auth.loginCitizen : t.auth.loginStaff}
+    </a>
+  );
+}
+
+interface RequirePermissionProps {
+  /** The page's title, shown as its heading also while loading or when access is refused. */
+  title: string;
+  permission: Permission;
+  /** Which login to offer someone who is not logged in. */
+  realm: LoginRealm;
+  children: (user: SessionUser) => ReactNode;
+}
+
+/**
+ * Render a page only for a session with the permission. Without a session it shows a login
+ * button (no automatic redirect, so no redirect loops); without the permission it says so.
+ */
+export function RequirePermission({ title, permission, realm, children }: RequirePermissionProps) {
+  const { t } = useI18n();
+  const session = useSession();
+  const { pathname } = useLocation();
+
+  if (session.isPending) {
+    return (
+      <Page title={title}>
+        <LoadingStatus />
+      </Page>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Page title={title}>
+        <ProblemAlert error={session.error} onRetry={() => void session.refetch()} />
+      </Page>
+    );
+  }
+  if (!session.data.authenticated) {
+    return (
+      <Page title={title}>
+        <p>{t.auth.loginRequired}</p>
+        <p>
+          <LoginLink realm={realm} returnTo={pathname} variant="primary" />
+        </p>
+      </Page>
+    );
+  }
+  const { user } = session.data;
+  if (!hasPermission(user, permission)) {
+    return (
+      <Page title={title}>
+        <p className="lead">{t.auth.forbidden}</p>
+        <p>{t.auth.forbiddenHelp}</p>
+        <p>
+          <Link to="/">{t.common.toStart}</Link>
+        </p>
+      </Page>
+    );
+  }
+  return children(user);
+}

@@ -1,0 +1,51 @@
+import type { SessionUser } from '@karna/contracts';
+import { RequirePermission } from '../../app/auth.tsx';
+import { formatName } from '../../lib/format.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { Page } from '../../ui/page.tsx';
+
+function MyPages({ user }: { user: SessionUser }) {
+  const { t } = useI18n();
+  const name = formatName(user);
+  return (
+    <Page title={t.myPages.title}>
+      <p className="lead">{t.myPages.welcome(name)}</p>
+      <div className="card-grid">
+        <section className="card" aria-labelledby="my-details">
+          <h2 id="my-details">{t.myPages.detailsHeading}</h2>
+          <dl className="details">
+            <div>
+              <dt>{t.myPages.name}</dt>
+              <dd>{name}</dd>
+            </div>
+            {user.personalNumberMasked && (
+              <div>
+                <dt>{t.myPages.personalNumber}</dt>
+                <dd>{user.personalNumberMasked}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="my-cases">
+          <h2 id="my-cases">{t.myPages.casesHeading}</h2>
+          <EmptyState>{t.myPages.noCases}</EmptyState>
+        </section>
+        <section className="card" aria-labelledby="my-messages">
+          <h2 id="my-messages">{t.myPages.messagesHeading}</h2>
+          <EmptyState>{t.myPages.noMessages}</EmptyState>
+        </section>
+      </div>
+    </Page>
+  );
+}
+
+/** `/mina-sidor`: the citizen's own page (permission `myPages.use`). Cases and messages come later. */
+export function MyPagesPage() {
+  const { t } = useI18n();
+  return (
+    <RequirePermission title={t.myPages.title} permission="myPages.use" realm="citizen">
+      {(user) => <MyPages user={user} />}
+    </RequirePermission>
+  );
+}
