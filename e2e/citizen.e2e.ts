@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll } from './accessibility.ts';
+
+test('a citizen logs in with e-legitimation, sees Mina sidor and logs out', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mölnåls stads e-tjänster' })).toBeVisible();
+  await expectNoAccessibilityViolations(page, 'the start page');
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in med e-legitimation' })).toBeVisible();
+  await expect(page.getByText('Testinloggning')).toBeVisible();
+  await expectNoAccessibilityViolations(page, 'the test e-legitimation page');
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('radio', { name: /Elin Lindqvist/ }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+
+  await expect(page).toHaveURL(/\/mina-sidor$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mina sidor' })).toBeVisible();
+  await expect(page.getByText('Välkommen, Elin Lindqvist')).toBeVisible();
+  await expect(page.getByText('19850101-****')).toBeVisible();
+  await expect(page.getByText('Du har inga ärenden än.')).toBeVisible();
+  await expect(page.getByText('198501012382')).toHaveCount(0);
+  const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await expect(navigation.getByRole('link', { name: 'Mina sidor' })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+  await expectNoAccessibilityViolations(page, 'Mina sidor');
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByText('Du är utloggad. Välkommen tillbaka!')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Logga in med e-legitimation' })).toBeVisible();
+
+  await page.goto('/mina-sidor');
+  await expect(page.getByText('Du behöver logga in för att se den här sidan.')).toBeVisible();
+});
+
+test('a citizen who cancels the login is told so on the start page', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page).toHaveURL(/loginError=login_cancelled/);
+  await expect(page.getByRole('alert')).toContainText('Du avbröt inloggningen.');
+  await expectNoAccessibilityViolations(page, 'the start page after a cancelled login');
+});
+
+test('a citizen cannot open the staff pages', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
+  await page.getByRole('radio', { name: /Johan Berg/ }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page).toHaveURL(/\/mina-sidor$/);
+  await page.goto('/admin');
+  await expect(page.getByText('Du har inte behörighet att se den här sidan.')).toBeVisible();
+  await page.goto('/handlaggning');
+  await expect(page.getByText('Du har inte behörighet att se den här sidan.')).toBeVisible();
+});
