@@ -9,7 +9,7 @@ import {
   insertRoleAssignment,
   SEEDS_DIR,
 } from '../src/modules/identity/index.ts';
-import type { AuditTrail } from '../src/platform/audit/index.ts';
+import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../src/platform/audit/index.ts';
 import type { Config } from '../src/platform/config.ts';
 
 /** The demo municipality's people and organisation, as readable files beside this loader. */
@@ -106,16 +106,11 @@ export async function seedDemoMunicipality(db: Kysely<unknown>, audit: AuditTrai
         })
         .execute();
     }
-    await audit.append(
-      trx,
-      { type: 'system', id: null, name: 'karna seed' },
-      { requestId: null, ip: null, userAgent: null },
-      {
-        action: 'platform.demo.seed',
-        outcome: 'success',
-        details: { orgUnits: demoOrgUnits.length, staff: demoStaff.length, citizens: demoCitizens.length },
-      },
-    );
+    await audit.append(trx, systemActor('karna seed'), NOT_A_REQUEST, {
+      action: 'platform.demo.seed',
+      outcome: 'success',
+      details: { orgUnits: demoOrgUnits.length, staff: demoStaff.length, citizens: demoCitizens.length },
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 import { type StaffRole, staffRoles } from '@karna/contracts';
 import { findOrgUnits, identityDb, insertRoleAssignment, listStaffUsers } from '../modules/identity/index.ts';
-import { AuditTrail } from '../platform/audit/index.ts';
+import { AuditTrail, NOT_A_REQUEST, systemActor } from '../platform/audit/index.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
 const USAGE = `Usage: karna users list
@@ -60,18 +60,13 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
           grantedBy: null,
         });
         const audit = await AuditTrail.load(trx);
-        await audit.append(
-          trx,
-          { type: 'system', id: null, name: 'karna users add-role' },
-          { requestId: null, ip: null, userAgent: null },
-          {
-            action: 'identity.role.grant',
-            outcome: 'success',
-            resourceType: 'user',
-            resourceId: user.id,
-            details: { role, orgUnitId: unit.id, changed: added },
-          },
-        );
+        await audit.append(trx, systemActor('karna users add-role'), NOT_A_REQUEST, {
+          action: 'identity.role.grant',
+          outcome: 'success',
+          resourceType: 'user',
+          resourceId: user.id,
+          details: { role, orgUnitId: unit.id, changed: added },
+        });
         print(
           added
             ? `${user.given_name} ${user.family_name} is now ${role} for ${unit.name}.`

@@ -216,6 +216,25 @@ export async function registerIdentityRoutes(
     },
   );
 
+  /** Grants or revokes a role and records it, in one transaction. */
+  const changeRoleAudited = (
+    request: FastifyRequest,
+    userId: string,
+    role: GrantRoleRequest,
+    grant: boolean,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      const { user, changed } = await changeRole(trx, request.actor, { userId, ...role, grant });
+      await request.recordAudit(trx, {
+        action: grant ? 'identity.role.grant' : 'identity.role.revoke',
+        outcome: 'success',
+        resourceType: 'user',
+        resourceId: user.id,
+        details: { ...role, changed },
+      });
+      return user;
+    });
+
   app.post(
     '/api/users/:userId/roles',
     {
@@ -228,22 +247,7 @@ export async function registerIdentityRoutes(
       },
       config: { access: { permission: 'users.manageRoles' } },
     },
-    async (request) =>
-      db.transaction().execute(async (trx) => {
-        const { user, changed } = await changeRole(trx, request.actor, {
-          userId: request.params.userId,
-          ...request.body,
-          grant: true,
-        });
-        await request.recordAudit(trx, {
-          action: 'identity.role.grant',
-          outcome: 'success',
-          resourceType: 'user',
-          resourceId: user.id,
-          details: { ...request.body, changed },
-        });
-        return user;
-      }),
+    async (request) => changeRoleAudited(request, request.params.userId, request.body, true),
   );
 
   app.delete(
@@ -258,22 +262,7 @@ export async function registerIdentityRoutes(
       },
       config: { access: { permission: 'users.manageRoles' } },
     },
-    async (request) =>
-      db.transaction().execute(async (trx) => {
-        const { user, changed } = await changeRole(trx, request.actor, {
-          userId: request.params.userId,
-          ...request.query,
-          grant: false,
-        });
-        await request.recordAudit(trx, {
-          action: 'identity.role.revoke',
-          outcome: 'success',
-          resourceType: 'user',
-          resourceId: user.id,
-          details: { ...request.query, changed },
-        });
-        return user;
-      }),
+    async (request) => changeRoleAudited(request, request.params.userId, request.query, false),
   );
 
   app.get(

@@ -19,6 +19,14 @@ export interface AuditOrigin {
   userAgent: string | null;
 }
 
+/** The actor of work the platform does on its own behalf: seeding, a CLI command, a job. */
+export function systemActor(name: string): AuditActor {
+  return { type: 'system', id: null, name };
+}
+
+/** The origin of work that did not come through an HTTP request. */
+export const NOT_A_REQUEST: AuditOrigin = { requestId: null, ip: null, userAgent: null };
+
 export interface AuditEvent {
   /** What happened, `<module>.<resource>.<verb>`, e.g. `identity.role.grant`, `registry.person.read`. */
   action: string;

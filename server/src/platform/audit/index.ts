@@ -7,6 +7,8 @@ export {
   AuditTrail,
   type AuditVerification,
   findAuditEntriesAboutSubject,
+  NOT_A_REQUEST,
+  systemActor,
   verifyAuditChain,
 } from './audit-trail.ts';
 export * as createAuditLog from './migrations/202611220000-create-audit-log.ts';
