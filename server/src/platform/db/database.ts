@@ -39,6 +39,9 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
         getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
       },
     });
+    // An idle connection can fail (server restart, terminated backend); the pool replaces it, and
+    // without a listener the error would end the process.
+    pool.on('error', (error) => process.stderr.write(`database connection error: ${error.message}\n`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
   }

@@ -24,8 +24,8 @@ export function auditOriginOf(request: FastifyRequest): AuditOrigin {
 
 /**
  * Gives every request `recordAudit`, and a safety net: a mutating API request that ends without
- * having recorded itself (refused, invalid or failed before its transaction) is recorded after the
- * response with the outcome its status shows. A successful one that did not record is a bug in its
+ * having recorded itself (refused, invalid or failed before its transaction) is recorded as its
+ * response is sent, with the outcome its status shows. A successful one that did not record is a bug in its
  * route, and the log says so.
  */
 export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>, audit: AuditTrail): void {
@@ -34,8 +34,10 @@ export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>
     this.audited = true;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.audited || !MUTATING_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+  // Written before the answer leaves (onSend), so a client that has its answer can rely on the entry.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.audited || !MUTATING_METHODS.has(request.method) || !request.url.startsWith('/api/'))
+      return payload;
     const status = reply.statusCode;
     if (status < 400) {
       request.log.warn(
@@ -52,8 +54,10 @@ export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>
           details: { method: request.method, route: request.routeOptions.url ?? null, status },
         }),
       );
+      request.audited = true;
     } catch (error) {
       request.log.error({ err: error }, 'could not write the audit entry');
     }
+    return payload;
   });
 }
