@@ -10,6 +10,11 @@ async function logInAsStaff(page: Page, name: string): Promise<void> {
   await expect(page).toHaveURL(/\/handlaggning$/);
 }
 
+async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByText('Du är utloggad. Välkommen tillbaka!')).toBeVisible();
+}
+
 test('a case officer logs in through the directory and sees their start page', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Logga in som medarbetare' }).click();
@@ -62,14 +67,13 @@ test('an administrator grants a role, the employee gets it, and it can be taken 
     page.getByRole('button', { name: 'Ta bort Registrator, Byggnadsnämnden, för Nils Berg' }),
   ).toBeVisible();
 
-  await page.getByRole('button', { name: 'Logga ut' }).click();
-  await expect(page.getByText('Du är utloggad. Välkommen tillbaka!')).toBeVisible();
+  await logOut(page);
   await logInAsStaff(page, 'Nils Berg');
   await expect(page.getByText('Registrator, Byggnadsnämnden')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Mina uppgifter' })).toBeVisible();
 
   // The administrator takes the role back, so the employee is as new again.
-  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await logOut(page);
   await logInAsStaff(page, 'Ada Holm');
   await page.goto('/admin');
   await page.getByRole('button', { name: 'Ta bort Registrator, Byggnadsnämnden, för Nils Berg' }).click();
