@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import {
 import type { Config } from '../config.ts';
 import { AppError, type ErrorCatalog } from './errors.ts';
 import { installProblemResponses } from './problem.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -57,7 +57,7 @@ export async function createHttpServer(
 
   installProblemResponses(app, catalog);
 
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         // The OpenAPI page (swagger-ui) needs data: images; nothing else is loaded from elsewhere.
