@@ -7,6 +7,7 @@ import {
   identityDb,
   insertOrgUnit,
   insertRoleAssignment,
+  insertUser,
   SEEDS_DIR,
 } from '../src/modules/identity/index.ts';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../src/platform/audit/index.ts';
@@ -78,17 +79,14 @@ export async function seedDemoMunicipality(db: Kysely<unknown>, audit: AuditTrai
       unitIds.set(unit.key, row.id);
     }
     for (const person of demoStaff) {
-      const user = await tables
-        .insertInto('users')
-        .values({
-          kind: 'staff',
-          directory_subject: person.subject,
-          given_name: person.givenName,
-          family_name: person.familyName,
-          email: person.email,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const user = await insertUser(tables, {
+        kind: 'staff',
+        personalNumber: null,
+        directorySubject: person.subject,
+        givenName: person.givenName,
+        familyName: person.familyName,
+        email: person.email,
+      });
       for (const grant of person.roles) {
         const orgUnitId = unitIds.get(grant.orgUnit);
         if (!orgUnitId) throw new Error(`staff ${person.email} names an unknown org unit ${grant.orgUnit}`);
@@ -96,15 +94,14 @@ export async function seedDemoMunicipality(db: Kysely<unknown>, audit: AuditTrai
       }
     }
     for (const citizen of demoCitizens) {
-      await tables
-        .insertInto('users')
-        .values({
-          kind: 'citizen',
-          personal_number: citizen.personalNumber,
-          given_name: citizen.givenName,
-          family_name: citizen.familyName,
-        })
-        .execute();
+      await insertUser(tables, {
+        kind: 'citizen',
+        personalNumber: citizen.personalNumber,
+        directorySubject: null,
+        givenName: citizen.givenName,
+        familyName: citizen.familyName,
+        email: null,
+      });
     }
     await audit.append(trx, systemActor('karna seed'), NOT_A_REQUEST, {
       action: 'platform.demo.seed',

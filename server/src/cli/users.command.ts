@@ -1,5 +1,11 @@
 import { type StaffRole, staffRoles } from '@karna/contracts';
-import { findOrgUnits, identityDb, insertRoleAssignment, listStaffUsers } from '../modules/identity/index.ts';
+import {
+  findOrgUnits,
+  findStaffUserByEmail,
+  identityDb,
+  insertRoleAssignment,
+  listStaffUsers,
+} from '../modules/identity/index.ts';
 import { AuditTrail, NOT_A_REQUEST, systemActor } from '../platform/audit/index.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
@@ -38,12 +44,7 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
     return withDatabase(loadConfig(), async ({ db }) =>
       db.transaction().execute(async (trx) => {
         const tables = identityDb(trx);
-        const user = await tables
-          .selectFrom('users')
-          .select(['id', 'given_name', 'family_name'])
-          .where('kind', '=', 'staff')
-          .where('email', '=', email)
-          .executeTakeFirst();
+        const user = await findStaffUserByEmail(tables, email);
         if (!user) throw new UsageError(`No staff user has the e-mail address ${email}.`);
         const wanted = orgUnit.toLocaleLowerCase('sv');
         const unit = (await findOrgUnits(tables)).find(
@@ -69,8 +70,8 @@ export const runUsersCommand: CliCommand = async (args, loadConfig) => {
         });
         print(
           added
-            ? `${user.given_name} ${user.family_name} is now ${role} for ${unit.name}.`
-            : `${user.given_name} ${user.family_name} already was ${role} for ${unit.name}.`,
+            ? `${user.givenName} ${user.familyName} is now ${role} for ${unit.name}.`
+            : `${user.givenName} ${user.familyName} already was ${role} for ${unit.name}.`,
         );
         return EXIT.ok;
       }),

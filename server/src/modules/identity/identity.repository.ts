@@ -167,6 +167,33 @@ export async function upsertUserFromLogin(
   return toUser(row);
 }
 
+/** Adds a user known in advance (the demo seed, a directory import): staff or citizen. */
+export async function insertUser(db: IdentityDb, user: Omit<UserRow, 'id'>): Promise<UserRow> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      kind: user.kind,
+      personal_number: user.personalNumber,
+      directory_subject: user.directorySubject,
+      given_name: user.givenName,
+      family_name: user.familyName,
+      email: user.email,
+    })
+    .returning(userColumns)
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+export async function findStaffUserByEmail(db: IdentityDb, email: string): Promise<UserRow | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('kind', '=', 'staff')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
 export async function findStaffUsers(db: IdentityDb): Promise<UserRow[]> {
   const rows = await db.selectFrom('users').select(userColumns).where('kind', '=', 'staff').execute();
   return rows.map(toUser);

@@ -10,15 +10,15 @@ import { OidcLogin } from './oidc-login.service.ts';
 import { SessionStore } from './sessions.service.ts';
 import { registerTestIdentityProvider } from './test-idp/index.ts';
 
-export { createApiClient } from './api-clients.service.ts';
 export { type IdentityErrorCode, identityErrors } from './identity.errors.ts';
-export { can, permissionsOf, rolePermissions } from './identity.policy.ts';
+export { can } from './identity.policy.ts';
 export {
-  findOrgUnitById,
   findOrgUnits,
+  findStaffUserByEmail,
   identityDb,
   insertOrgUnit,
   insertRoleAssignment,
+  insertUser,
 } from './identity.repository.ts';
 export { listStaffUsers } from './identity.service.ts';
 export { SessionStore } from './sessions.service.ts';
