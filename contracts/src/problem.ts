@@ -10,7 +10,7 @@ export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, as every error response of the API is shaped. */
 export const Problem = z.object({
-  type: z.string().describe('A URI naming the error code, e.g. `urn:karna:error:session_required`'),
+  type: z.string().describe('A URI naming the error code, e.g. `urn:karna:error:authentication_required`'),
   title: z.string(),
   status: z.number().int(),
   code: z.string().describe('Stable machine-readable error code'),

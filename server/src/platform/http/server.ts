@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Problem } from '@karna/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -56,6 +57,7 @@ export async function createHttpServer(
   });
 
   installProblemResponses(app, catalog);
+  documentProblemResponses(app);
 
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -98,6 +100,25 @@ export async function createHttpServer(
     transformObject: jsonSchemaTransformObject,
   });
   return app;
+}
+
+/**
+ * Declares problem+json as every API route's 4xx and 5xx answer, so the OpenAPI document tells
+ * integrators what an error looks like. (Problems are written by the error handler with their own
+ * serialiser; the declaration documents them.)
+ */
+function documentProblemResponses(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || !route.schema || route.schema.hide) return;
+    const problem = {
+      description: 'RFC 9457 problem details',
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+    route.schema = {
+      ...route.schema,
+      response: { ...(route.schema.response as object), '4XX': problem, '5XX': problem },
+    };
+  });
 }
 
 /** The browsable OpenAPI page at /api/docs and the document at /api/openapi.json. */
