@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { IdentityTables } from './identity.tables.ts';
 
 /** The identity module's view of a database handle or transaction. */
@@ -27,14 +27,9 @@ export interface GrantRow {
 
 const orgUnitColumns = ['id', 'parent_id', 'kind', 'name', 'short_name', 'path'] as const;
 
-function toOrgUnit(row: {
-  id: string;
-  parent_id: string | null;
-  kind: string;
-  name: string;
-  short_name: string | null;
-  path: string;
-}): OrgUnitRow {
+function toOrgUnit(
+  row: Pick<Selectable<IdentityTables['org_units']>, (typeof orgUnitColumns)[number]>,
+): OrgUnitRow {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -99,15 +94,9 @@ const userColumns = [
   'email',
 ] as const;
 
-function toUser(row: {
-  id: string;
-  kind: 'citizen' | 'staff';
-  personal_number: string | null;
-  directory_subject: string | null;
-  given_name: string;
-  family_name: string;
-  email: string | null;
-}): UserRow {
+type UserColumns = Pick<Selectable<IdentityTables['users']>, (typeof userColumns)[number]>;
+
+function toUser(row: UserColumns): UserRow {
   return {
     id: row.id,
     kind: row.kind,
@@ -116,6 +105,19 @@ function toUser(row: {
     givenName: row.given_name,
     familyName: row.family_name,
     email: row.email,
+  };
+}
+
+export type NewUser = Omit<UserRow, 'id'>;
+
+function userValues(user: NewUser) {
+  return {
+    kind: user.kind,
+    personal_number: user.personalNumber,
+    directory_subject: user.directorySubject,
+    given_name: user.givenName,
+    family_name: user.familyName,
+    email: user.email,
   };
 }
 
@@ -128,27 +130,8 @@ export async function findUserById(db: IdentityDb, id: string): Promise<UserRow 
  * Creates or refreshes a user from what the identity provider vouched for at login: citizens are
  * keyed by personal number, staff by the directory's subject.
  */
-export async function upsertUserFromLogin(
-  db: IdentityDb,
-  user: {
-    kind: 'citizen' | 'staff';
-    personalNumber: string | null;
-    directorySubject: string | null;
-    givenName: string;
-    familyName: string;
-    email: string | null;
-  },
-  now: Date,
-): Promise<UserRow> {
-  const values = {
-    kind: user.kind,
-    personal_number: user.personalNumber,
-    directory_subject: user.directorySubject,
-    given_name: user.givenName,
-    family_name: user.familyName,
-    email: user.email,
-    last_login_at: now,
-  };
+export async function upsertUserFromLogin(db: IdentityDb, user: NewUser, now: Date): Promise<UserRow> {
+  const values = { ...userValues(user), last_login_at: now };
   const conflictColumn = user.kind === 'citizen' ? 'personal_number' : 'directory_subject';
   const row = await db
     .insertInto('users')
@@ -168,17 +151,10 @@ export async function upsertUserFromLogin(
 }
 
 /** Adds a user known in advance (the demo seed, a directory import): staff or citizen. */
-export async function insertUser(db: IdentityDb, user: Omit<UserRow, 'id'>): Promise<UserRow> {
+export async function insertUser(db: IdentityDb, user: NewUser): Promise<UserRow> {
   const row = await db
     .insertInto('users')
-    .values({
-      kind: user.kind,
-      personal_number: user.personalNumber,
-      directory_subject: user.directorySubject,
-      given_name: user.givenName,
-      family_name: user.familyName,
-      email: user.email,
-    })
+    .values(userValues(user))
     .returning(userColumns)
     .executeTakeFirstOrThrow();
   return toUser(row);
