@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { identityDb } from './identity.repository.ts';
+import type { IdentityTables } from './identity.tables.ts';
 
 export const SESSION_COOKIE = 'karna_session';
 
@@ -112,15 +113,7 @@ export class SessionStore {
   }
 }
 
-function toRecord(row: {
-  id: string;
-  user_id: string;
-  realm: 'citizen' | 'staff';
-  csrf_token: string;
-  assurance_level: string | null;
-  idle_expires_at: Date;
-  absolute_expires_at: Date;
-}): SessionRecord {
+function toRecord(row: Selectable<IdentityTables['sessions']>): SessionRecord {
   return {
     id: row.id,
     userId: row.user_id,
