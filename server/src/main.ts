@@ -1,6 +1,7 @@
 import {
   assertSeedingAllowed,
   demoCitizens,
+  demoOrgUnits,
   demoStaff,
   isDatabaseEmpty,
   seedDemoMunicipality,
@@ -73,12 +74,17 @@ function printWelcome(
         .map((c) => `      ${c.givenName} ${c.familyName} (test personnummer ${c.personalNumber})`),
       '  - Staff: "Logga in som medarbetare" and pick an account:',
       ...demoStaff.map(
-        (s) =>
-          `      ${s.givenName} ${s.familyName} — ${s.roles.map((r) => r.role).join(', ') || 'no roles yet'}`,
+        (person) => `      ${person.givenName} ${person.familyName} — ${describeRoles(person.roles)}`,
       ),
     );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+function describeRoles(roles: { role: string; orgUnit: string }[]): string {
+  if (roles.length === 0) return 'no roles yet';
+  const unitName = (key: string) => demoOrgUnits.find((unit) => unit.key === key)?.name ?? key;
+  return roles.map((grant) => `${grant.role} for ${unitName(grant.orgUnit)}`).join(', ');
 }
 
 main().catch((error: unknown) => {
