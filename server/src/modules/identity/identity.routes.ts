@@ -106,7 +106,11 @@ export async function registerIdentityRoutes(
       reply.clearCookie(LOGIN_COOKIE, { ...cookieBase, path: CALLBACK_PATH });
       try {
         const identity = await login.complete(db, realm, callbackUrl, request.cookies[LOGIN_COOKIE]);
+        const previous = request.actor;
         const token = await db.transaction().execute(async (trx) => {
+          // A new login replaces whatever session this browser had: one person, one session.
+          if (previous.type === 'citizen' || previous.type === 'staff')
+            await sessions.end(trx, previous.sessionId);
           const user = await userFromLogin(trx, identity);
           const created = await sessions.create(trx, {
             userId: user.id,

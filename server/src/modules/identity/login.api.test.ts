@@ -106,6 +106,16 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     expect(await replay.json()).toEqual({ authenticated: false });
   });
 
+  it('replaces the old session when the same browser logs in again', async () => {
+    const browser = server.browser();
+    await browser.loginAsCitizen(elin?.personalNumber ?? '');
+    const firstCookie = browser.cookieHeader('/');
+    await browser.loginAsStaff(anna?.subject ?? '');
+    expect((await browser.api<SessionBody>('GET', '/api/session')).body.user?.givenName).toBe('Anna');
+    const replay = await fetch(`${server.url}/api/session`, { headers: { cookie: firstCookie } });
+    expect(await replay.json()).toEqual({ authenticated: false });
+  });
+
   it('ends a session that has been idle too long', async () => {
     const browser = server.browser();
     await browser.loginAsStaff(anna?.subject ?? '');
