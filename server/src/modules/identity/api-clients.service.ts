@@ -94,6 +94,7 @@ export async function authenticateApiKey(
       'api_clients.org_unit_id',
       'api_clients.last_used_at',
       'org_units.path',
+      'org_units.name as org_unit_name',
     ])
     .where('api_clients.key_id', '=', keyId)
     .where('api_clients.revoked_at', 'is', null)
@@ -109,6 +110,8 @@ export async function authenticateApiKey(
   return {
     clientId: row.id,
     name: row.name,
-    grants: [{ role: row.role, orgUnitId: row.org_unit_id, orgUnitPath: row.path }],
+    grants: [
+      { role: row.role, orgUnitId: row.org_unit_id, orgUnitPath: row.path, orgUnitName: row.org_unit_name },
+    ],
   };
 }

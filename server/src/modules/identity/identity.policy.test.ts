@@ -21,7 +21,14 @@ function person(type: 'citizen' | 'staff', grants: [role: string, path: string][
     assuranceLevel: null,
     csrfToken: 't',
     personalNumber: null,
-    grants: grants.map(([role, orgUnitPath]): Grant => ({ role, orgUnitId: orgUnitPath, orgUnitPath })),
+    grants: grants.map(
+      ([role, orgUnitPath]): Grant => ({
+        role,
+        orgUnitId: orgUnitPath,
+        orgUnitPath,
+        orgUnitName: orgUnitPath,
+      }),
+    ),
   };
 }
 

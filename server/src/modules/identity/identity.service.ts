@@ -9,7 +9,7 @@ import {
 } from '@karna/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../platform/http/access.ts';
+import type { Actor, Grant } from '../../platform/http/access.ts';
 import { authenticateApiKey } from './api-clients.service.ts';
 import { identityError } from './identity.errors.ts';
 import { can, permissionsOf } from './identity.policy.ts';
@@ -62,7 +62,7 @@ export async function authenticateRequest(
     ),
     assuranceLevel: session.assuranceLevel,
     csrfToken: session.csrfToken,
-    grants: grants.map(({ role, orgUnitId, orgUnitPath }) => ({ role, orgUnitId, orgUnitPath })),
+    grants,
     personalNumber: user.kind === 'citizen' ? user.personalNumber : null,
   };
 }
@@ -104,7 +104,6 @@ export async function describeSession(db: Kysely<unknown>, actor: Actor): Promis
   const tables = identityDb(db);
   const user = await findUserById(tables, actor.userId);
   if (!user) return { authenticated: false };
-  const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
   return {
     authenticated: true,
     user: {
@@ -114,7 +113,7 @@ export async function describeSession(db: Kysely<unknown>, actor: Actor): Promis
       familyName: user.familyName,
       ...(user.personalNumber ? { personalNumberMasked: maskPersonalNumber(user.personalNumber) } : {}),
       ...(user.email ? { email: user.email } : {}),
-      roles: grants.map(presentGrant),
+      roles: actor.grants.map(presentGrant),
       permissions: permissionsOf(actor),
       ...(actor.assuranceLevel ? { assuranceLevel: actor.assuranceLevel } : {}),
     },
@@ -123,7 +122,7 @@ export async function describeSession(db: Kysely<unknown>, actor: Actor): Promis
   };
 }
 
-function presentGrant(grant: GrantRow): RoleAssignment {
+function presentGrant(grant: Grant): RoleAssignment {
   return { role: grant.role as StaffRole, orgUnitId: grant.orgUnitId, orgUnitName: grant.orgUnitName };
 }
 

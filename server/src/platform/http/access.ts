@@ -9,6 +9,7 @@ export interface Grant {
   role: string;
   orgUnitId: string;
   orgUnitPath: string;
+  orgUnitName: string;
 }
 
 /** Who is making a request. Resolved once per request by the identity module. */
