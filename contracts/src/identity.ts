@@ -53,3 +53,10 @@ export const LogoutResponse = z.object({
   redirectTo: z.string(),
 });
 export type LogoutResponse = z.infer<typeof LogoutResponse>;
+
+/**
+ * Every answer to a request made with a session carries this header: when the session ends unless
+ * it is used again (ISO 8601). The web app warns before that moment (WCAG 2.2.1) and can extend the
+ * session with `POST /api/session/extend`, which answers like `GET /api/session`.
+ */
+export const SESSION_EXPIRES_HEADER = 'x-session-expires-at';

@@ -6,3 +6,4 @@ export * from './org.ts';
 export * from './personal-number/index.ts';
 export * from './problem.ts';
 export * from './tasks.ts';
+export * from './web-pages.ts';
