@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoles } from './access.ts';
+import { text } from './text.ts';
 
 export const ApiClient = z.object({
   id: z.uuid(),
@@ -17,7 +18,7 @@ export const ApiClientListResponse = z.object({ items: z.array(ApiClient) });
 export type ApiClientListResponse = z.infer<typeof ApiClientListResponse>;
 
 export const CreateApiClientRequest = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text({ max: 200 }),
   role: z.enum(staffRoles),
   orgUnitId: z.uuid(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissions, staffRoles } from './access.ts';
+import { localPath } from './text.ts';
 
 export const LoginRealm = z.enum(['citizen', 'staff']);
 export type LoginRealm = z.infer<typeof LoginRealm>;
@@ -7,11 +8,7 @@ export type LoginRealm = z.infer<typeof LoginRealm>;
 export const LoginQuery = z.object({
   realm: LoginRealm.default('citizen'),
   /** Where to go after login: a path on this site (never another origin). */
-  returnTo: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on this site')
-    .max(512)
-    .optional(),
+  returnTo: localPath({ max: 512 }).optional(),
 });
 export type LoginQuery = z.infer<typeof LoginQuery>;
 

@@ -6,4 +6,5 @@ export * from './org.ts';
 export * from './personal-number/index.ts';
 export * from './problem.ts';
 export * from './tasks.ts';
+export * from './text.ts';
 export * from './web-pages.ts';

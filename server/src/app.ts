@@ -26,7 +26,11 @@ export const migrationSources: MigrationSource[] = [
 export const WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
 
 /** The composition root: the platform's HTTP pipeline with every module's routes on it. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  { webDistDir = WEB_DIST_DIR }: { webDistDir?: string } = {},
+): Promise<FastifyInstance> {
   const { db } = database;
   const audit = await AuditTrail.load(db);
   const context: PlatformContext = { config, db, audit };
@@ -39,6 +43,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   for (const module of modules) {
     await module.registerRoutes?.(app, context);
   }
-  await registerWebApp(app, WEB_DIST_DIR);
+  await registerWebApp(app, webDistDir);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { StaffRole } from '@karna/contracts';
 import {
   assertSeedingAllowed,
   demoCitizens,
@@ -7,9 +8,9 @@ import {
   seedDemoMunicipality,
 } from '../seeds/demo-municipality.ts';
 import { buildApp, migrationSources } from './app.ts';
-import { SessionStore } from './modules/identity/index.ts';
+import { SessionStore, staffRoleNamesSv } from './modules/identity/index.ts';
 import { AuditTrail } from './platform/audit/index.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { openMigratedDatabase } from './platform/startup.ts';
 
 const SESSION_CLEANUP_INTERVAL_MS = 10 * 60_000;
@@ -26,7 +27,14 @@ async function main(): Promise<void> {
     seeded = true;
   }
   const app = await buildApp(config, database);
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const problem = listenProblem(error, config);
+    if (!problem) throw error;
+    await database.close();
+    throw new StartupProblem(problem);
+  }
 
   const sessions = new SessionStore(config);
   const cleanup = setInterval(() => {
@@ -81,14 +89,33 @@ function printWelcome(
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
-function describeRoles(roles: { role: string; orgUnit: string }[]): string {
-  if (roles.length === 0) return 'no roles yet';
+function describeRoles(roles: { role: StaffRole; orgUnit: string }[]): string {
+  if (roles.length === 0) return 'inga roller ännu (no roles yet)';
   const unitName = (key: string) => demoOrgUnits.find((unit) => unit.key === key)?.name ?? key;
-  return roles.map((grant) => `${grant.role} for ${unitName(grant.orgUnit)}`).join(', ');
+  return roles.map((grant) => `${staffRoleNamesSv[grant.role]}, ${unitName(grant.orgUnit)}`).join('; ');
+}
+
+/** A start that failed for a reason the operator can fix: said in one line, without a stack trace. */
+class StartupProblem extends Error {}
+
+/** Says what to do when the server cannot listen, or undefined for an unexpected failure. */
+function listenProblem(error: unknown, config: Config): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `port ${config.port} on ${config.host}`;
+  if (code === 'EADDRINUSE') {
+    return `Kärna could not start: ${where} is already in use (is Kärna already running?). Set PORT to a free port, e.g. PORT=${config.port + 1} npm start.`;
+  }
+  if (code === 'EACCES') {
+    return `Kärna could not start: it may not listen on ${where}. Set PORT to a port above 1024, e.g. PORT=3000.`;
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return `Kärna could not start: this machine has no address ${config.host}. Set HOST, e.g. HOST=127.0.0.1 or HOST=0.0.0.0.`;
+  }
+  return undefined;
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupProblem) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

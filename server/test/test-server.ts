@@ -47,11 +47,19 @@ export interface TestServer {
 export async function startTestServer(
   backend: Backend,
   env: Record<string, string> = {},
+  options: { webDistDir?: string } = {},
 ): Promise<TestServer> {
   const port = await findFreePort();
-  const config = loadConfig({ KARNA_ENV: 'test', PORT: String(port), LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    KARNA_ENV: 'test',
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    // Test files log in many people from one address; the limit itself is tested with a low value.
+    KARNA_LOGIN_RATE_LIMIT: '10000',
+    ...env,
+  });
   const database = await openTestDatabase(backend);
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, options);
   await app.listen({ host: config.host, port });
   const url = config.publicUrl;
   return {

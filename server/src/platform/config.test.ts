@@ -71,6 +71,21 @@ describe('configuration', () => {
     expect(config).toMatchObject({ testIdp: false, seedDemo: false, session: { cookieSecure: true } });
   });
 
+  it('refuses OpenID Connect issuers without TLS in production, allows them in development', () => {
+    expect(
+      problemsOf({ ...productionIssuers, KARNA_CITIZEN_OIDC_ISSUER: 'http://eid-broker.example' }),
+    ).toEqual(['KARNA_CITIZEN_OIDC_ISSUER: must be an https:// URL when KARNA_ENV=production']);
+    expect(problemsOf({ ...productionIssuers, KARNA_STAFF_OIDC_ISSUER: 'http://login.example' })).toEqual([
+      'KARNA_STAFF_OIDC_ISSUER: must be an https:// URL when KARNA_ENV=production',
+    ]);
+    const development = loadConfig({
+      KARNA_STAFF_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/molnal',
+      KARNA_STAFF_OIDC_CLIENT_ID: 'karna',
+      KARNA_STAFF_OIDC_CLIENT_SECRET: 'secret',
+    });
+    expect(development.staffOidc.issuer).toBe('http://127.0.0.1:8080/realms/molnal');
+  });
+
   it('requires client credentials with a configured issuer', () => {
     expect(problemsOf({ KARNA_STAFF_OIDC_ISSUER: 'https://login.example' })).toEqual([
       'KARNA_STAFF_OIDC_CLIENT_ID: required when KARNA_STAFF_OIDC_ISSUER is set',

@@ -132,6 +132,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_CLIENT_SECRET : vars.KARNA_STAFF_OIDC_CLIENT_SECRET;
     const scope = realm === 'citizen' ? vars.KARNA_CITIZEN_OIDC_SCOPE : vars.KARNA_STAFF_OIDC_SCOPE;
     if (issuer) {
+      // Tokens and the client secret travel to the issuer: in production only over TLS.
+      if (isProduction && !issuer.startsWith('https://')) {
+        problems.push(`${prefix}_ISSUER: must be an https:// URL when KARNA_ENV=production`);
+      }
       if (!clientId) problems.push(`${prefix}_CLIENT_ID: required when ${prefix}_ISSUER is set`);
       if (!secret) problems.push(`${prefix}_CLIENT_SECRET: required when ${prefix}_ISSUER is set`);
       return { issuer, clientId: clientId ?? '', clientSecret: secret ?? '', scope };

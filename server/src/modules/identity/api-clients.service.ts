@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiClient, StaffRole } from '@karna/contracts';
 import type { Kysely } from 'kysely';
-import type { Grant } from '../../platform/http/access.ts';
+import type { Actor, Grant } from '../../platform/http/access.ts';
 import { identityError } from './identity.errors.ts';
+import { can, grantRefusal } from './identity.policy.ts';
 import { findOrgUnitById, identityDb } from './identity.repository.ts';
 
 const API_KEY = /^karna_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
@@ -34,13 +35,21 @@ function presentApiClient(row: {
   };
 }
 
-/** Creates an API client; the returned key is the only time its secret exists outside a hash. */
+/**
+ * Creates an API client. Giving a client a role is a grant like any other (identity.policy.ts
+ * `grantRefusal`): only within the creator's scope, never more than the creator holds. The returned
+ * key is the only time its secret exists outside a hash.
+ */
 export async function createApiClient(
   db: Kysely<unknown>,
-  input: { name: string; role: StaffRole; orgUnitId: string; createdBy: string | null },
+  creator: Actor,
+  input: { name: string; role: StaffRole; orgUnitId: string },
 ): Promise<{ client: ApiClient; apiKey: string }> {
   const tables = identityDb(db);
-  if (!(await findOrgUnitById(tables, input.orgUnitId))) throw identityError('org_unit_not_found');
+  const unit = await findOrgUnitById(tables, input.orgUnitId);
+  if (!unit) throw identityError('org_unit_not_found');
+  const refusal = grantRefusal(creator, 'apiClients.manage', input.role, unit.path);
+  if (refusal) throw identityError(refusal);
   const keyId = randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 16);
   const secret = randomBytes(32).toString('base64url');
   const row = await tables
@@ -51,27 +60,48 @@ export async function createApiClient(
       secret_hash: hashSecret(secret),
       role: input.role,
       org_unit_id: input.orgUnitId,
-      created_by: input.createdBy,
+      created_by: creator.type === 'staff' ? creator.userId : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { client: presentApiClient(row), apiKey: `karna_${keyId}_${secret}` };
 }
 
-export async function listApiClients(db: Kysely<unknown>): Promise<ApiClient[]> {
-  const rows = await identityDb(db).selectFrom('api_clients').selectAll().orderBy('created_at').execute();
-  return rows.map(presentApiClient);
+/** The API clients of the units where the reader holds `apiClients.manage`, oldest first. */
+export async function listApiClients(db: Kysely<unknown>, reader: Actor): Promise<ApiClient[]> {
+  const rows = await clientsWithUnitPath(db).orderBy('api_clients.created_at').execute();
+  return rows.filter((row) => can(reader, 'apiClients.manage', row.org_unit_path)).map(presentApiClient);
 }
 
-export async function revokeApiClient(db: Kysely<unknown>, clientId: string): Promise<ApiClient> {
+/**
+ * Revokes an API client of a unit within the actor's `apiClients.manage` scope; a client outside it
+ * is answered as not found, like one that does not exist.
+ */
+export async function revokeApiClient(
+  db: Kysely<unknown>,
+  actor: Actor,
+  clientId: string,
+): Promise<ApiClient> {
+  const client = await clientsWithUnitPath(db).where('api_clients.id', '=', clientId).executeTakeFirst();
+  if (!client || !can(actor, 'apiClients.manage', client.org_unit_path)) {
+    throw identityError('api_client_not_found');
+  }
+  if (client.revoked_at) return presentApiClient(client);
   const row = await identityDb(db)
     .updateTable('api_clients')
     .set({ revoked_at: new Date(), updated_at: new Date() })
     .where('id', '=', clientId)
     .returningAll()
-    .executeTakeFirst();
-  if (!row) throw identityError('api_client_not_found');
+    .executeTakeFirstOrThrow();
   return presentApiClient(row);
+}
+
+function clientsWithUnitPath(db: Kysely<unknown>) {
+  return identityDb(db)
+    .selectFrom('api_clients')
+    .innerJoin('org_units', 'org_units.id', 'api_clients.org_unit_id')
+    .selectAll('api_clients')
+    .select('org_units.path as org_unit_path');
 }
 
 /** The API client behind an `Authorization: Bearer karna_…` key, or undefined if it is not valid. */

@@ -9,6 +9,7 @@ export const identityErrorCodes = [
   'user_not_found',
   'org_unit_not_found',
   'role_not_in_scope',
+  'role_not_grantable',
   'api_client_not_found',
 ] as const;
 export type IdentityErrorCode = (typeof identityErrorCodes)[number];
@@ -58,6 +59,13 @@ export const identityErrors: ErrorCatalog<IdentityErrorCode> = {
     title: {
       sv: 'Du kan bara dela ut roller inom din egen del av organisationen.',
       en: 'You can only grant roles within your own part of the organisation.',
+    },
+  },
+  role_not_grantable: {
+    status: 403,
+    title: {
+      sv: 'Du kan inte dela ut en roll med fler behörigheter än du själv har.',
+      en: 'You cannot grant a role with more permissions than you hold yourself.',
     },
   },
   api_client_not_found: {

@@ -1,4 +1,4 @@
-import type { Permission, Role } from '@karna/contracts';
+import type { Permission, Role, StaffRole } from '@karna/contracts';
 import type { Actor, Grant } from '../../platform/http/access.ts';
 
 /**
@@ -43,6 +43,25 @@ export function can(actor: Actor, permission: Permission, orgUnitPath?: string):
     default:
       return grantsAllow(actor.grants, permission, orgUnitPath);
   }
+}
+
+/** Why a grant is refused, or `undefined` when it is allowed. */
+export type GrantRefusal = 'role_not_in_scope' | 'role_not_grantable';
+
+/**
+ * The one scope rule for everything that hands out power — a role to a staff member, a role to an
+ * API client, and taking either back: the actor must hold `managePermission` for the unit (or one
+ * above it), and hold there every permission the role carries, so nobody grants more than they have.
+ */
+export function grantRefusal(
+  actor: Actor,
+  managePermission: Extract<Permission, 'users.manageRoles' | 'apiClients.manage'>,
+  role: StaffRole,
+  orgUnitPath: string,
+): GrantRefusal | undefined {
+  if (!can(actor, managePermission, orgUnitPath)) return 'role_not_in_scope';
+  const exceeds = rolePermissions[role].some((permission) => !can(actor, permission, orgUnitPath));
+  return exceeds ? 'role_not_grantable' : undefined;
 }
 
 function grantsAllow(grants: Grant[], permission: Permission, orgUnitPath: string | undefined): boolean {

@@ -8,12 +8,13 @@ import {
   LogoutResponse,
   OrgUnitListResponse,
   RevokeRoleQuery,
+  SESSION_EXPIRES_HEADER,
   SessionResponse,
   StaffUser,
   StaffUserListResponse,
   UserIdParams,
 } from '@karna/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditOriginOf } from '../../platform/http/audit-requests.ts';
@@ -32,17 +33,23 @@ import { SESSION_COOKIE, type SessionStore } from './sessions.service.ts';
 
 const CALLBACK_PATH = '/api/auth/callback';
 
+/** What the identity routes work with besides the platform. */
+export interface IdentityRouteDeps {
+  sessions: SessionStore;
+  login: OidcLogin;
+  /** The login rate limit, one counter per client across every login step. */
+  limitLogin: onRequestAsyncHookHandler;
+}
+
 /** Login, logout and the session; the organisation, staff roles and API clients. */
 export async function registerIdentityRoutes(
   fastify: FastifyInstance,
   context: PlatformContext,
-  sessions: SessionStore,
-  login: OidcLogin,
+  { sessions, login, limitLogin }: IdentityRouteDeps,
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, audit, config } = context;
   const cookieBase = { httpOnly: true, sameSite: 'lax' as const, secure: config.session.cookieSecure };
-  const loginRateLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
   /** Login failures end on the start page with a code the web app explains, not a JSON body. */
   const redirectWithLoginError = (reply: FastifyReply, error: unknown) => {
@@ -66,6 +73,34 @@ export async function registerIdentityRoutes(
     },
   );
 
+  app.post(
+    '/api/session/extend',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Keep the session alive: renew its idle expiry (up to its absolute limit)',
+        response: { 200: SessionResponse },
+      },
+      config: { access: 'authenticated' },
+    },
+    async (request, reply) => {
+      const actor = request.actor;
+      if (actor.type !== 'citizen' && actor.type !== 'staff') throw new AppError('forbidden');
+      const expiresAt = await db.transaction().execute(async (trx) => {
+        const extended = await sessions.extend(trx, actor.sessionId);
+        await request.recordAudit(trx, {
+          action: 'identity.session.extend',
+          outcome: 'success',
+          resourceType: 'session',
+          resourceId: actor.sessionId,
+        });
+        return extended;
+      });
+      reply.header('cache-control', 'no-store').header(SESSION_EXPIRES_HEADER, expiresAt.toISOString());
+      return describeSession(db, { ...actor, sessionExpiresAt: expiresAt });
+    },
+  );
+
   app.get(
     '/api/auth/login',
     {
@@ -74,7 +109,8 @@ export async function registerIdentityRoutes(
         summary: 'Start a login with the identity provider',
         querystring: LoginQuery,
       },
-      config: { access: 'public', rateLimit: loginRateLimit },
+      config: { access: 'public' },
+      onRequest: limitLogin,
     },
     async (request, reply) => {
       const { realm } = request.query;
@@ -98,7 +134,8 @@ export async function registerIdentityRoutes(
         summary: 'Where the identity provider returns the browser',
         params: z.object({ realm: z.enum(['citizen', 'staff']) }),
       },
-      config: { access: 'public', rateLimit: loginRateLimit },
+      config: { access: 'public' },
+      onRequest: limitLogin,
     },
     async (request, reply) => {
       const { realm } = request.params;
@@ -206,7 +243,7 @@ export async function registerIdentityRoutes(
       config: { access: { permission: 'users.read' } },
     },
     async (request) => {
-      const items = await listStaffUsers(db);
+      const items = await listStaffUsers(db, request.actor);
       await db.transaction().execute((trx) =>
         request.recordAudit(trx, {
           action: 'identity.user.list',
@@ -279,7 +316,7 @@ export async function registerIdentityRoutes(
       },
       config: { access: { permission: 'apiClients.manage' } },
     },
-    async () => ({ items: await listApiClients(db) }),
+    async (request) => ({ items: await listApiClients(db, request.actor) }),
   );
 
   app.post(
@@ -295,11 +332,7 @@ export async function registerIdentityRoutes(
     },
     async (request, reply) => {
       const created = await db.transaction().execute(async (trx) => {
-        const actor = request.actor;
-        const result = await createApiClient(trx, {
-          ...request.body,
-          createdBy: actor.type === 'staff' ? actor.userId : null,
-        });
+        const result = await createApiClient(trx, request.actor, request.body);
         await request.recordAudit(trx, {
           action: 'identity.apiClient.create',
           outcome: 'success',
@@ -321,7 +354,7 @@ export async function registerIdentityRoutes(
     },
     async (request, reply) => {
       await db.transaction().execute(async (trx) => {
-        const client = await revokeApiClient(trx, request.params.clientId);
+        const client = await revokeApiClient(trx, request.actor, request.params.clientId);
         await request.recordAudit(trx, {
           action: 'identity.apiClient.revoke',
           outcome: 'success',

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, Grant } from '../../platform/http/access.ts';
 import { authenticateApiKey } from './api-clients.service.ts';
 import { identityError } from './identity.errors.ts';
-import { can, permissionsOf } from './identity.policy.ts';
+import { can, grantRefusal, permissionsOf } from './identity.policy.ts';
 import {
   deleteRoleAssignment,
   findGrantsForUsers,
@@ -142,8 +142,12 @@ export async function listOrgUnits(db: Kysely<unknown>): Promise<OrgUnit[]> {
 
 const swedishOrder = new Intl.Collator('sv');
 
-/** Staff users with their roles, in Swedish alphabetical order by family name. */
-export async function listStaffUsers(db: Kysely<unknown>): Promise<StaffUser[]> {
+/**
+ * Staff users with their roles, in Swedish alphabetical order by family name. With `reader`, only
+ * what lies within the reader's `users.read` scope: the roles granted there, the users holding
+ * them, and staff with no role at all yet (so that someone can give them their first one).
+ */
+export async function listStaffUsers(db: Kysely<unknown>, reader?: Actor): Promise<StaffUser[]> {
   const tables = identityDb(db);
   const users = await findStaffUsers(tables);
   const grants = await findGrantsForUsers(
@@ -151,11 +155,20 @@ export async function listStaffUsers(db: Kysely<unknown>): Promise<StaffUser[]> 
     users.map((user) => user.id),
   );
   return users
-    .map((user) => presentStaffUser(user, grants.get(user.id) ?? []))
+    .flatMap((user) => {
+      const held = grants.get(user.id) ?? [];
+      const visible = grantsVisibleTo(reader, held);
+      return held.length === 0 || visible.length > 0 ? [presentStaffUser(user, visible)] : [];
+    })
     .sort(
       (a, b) =>
         swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName),
     );
+}
+
+/** The grants a reader may see: those within their `users.read` scope (all, for the platform itself). */
+function grantsVisibleTo(reader: Actor | undefined, grants: GrantRow[]): GrantRow[] {
+  return reader ? grants.filter((grant) => can(reader, 'users.read', grant.orgUnitPath)) : grants;
 }
 
 function presentStaffUser(user: UserRow, grants: GrantRow[]): StaffUser {
@@ -169,8 +182,8 @@ function presentStaffUser(user: UserRow, grants: GrantRow[]): StaffUser {
 }
 
 /**
- * Grants or revokes a staff role. The actor must hold `users.manageRoles` for the unit the role is
- * for, so an administrator of one board cannot hand out roles in another.
+ * Grants or revokes a staff role, under the one grant rule (identity.policy.ts `grantRefusal`): an
+ * administrator of one board cannot hand out roles in another, nor more than they hold.
  */
 export async function changeRole(
   db: Kysely<unknown>,
@@ -182,7 +195,8 @@ export async function changeRole(
   if (user?.kind !== 'staff') throw identityError('user_not_found');
   const unit = await findOrgUnitById(tables, change.orgUnitId);
   if (!unit) throw identityError('org_unit_not_found');
-  if (!can(actor, 'users.manageRoles', unit.path)) throw identityError('role_not_in_scope');
+  const refusal = grantRefusal(actor, 'users.manageRoles', change.role, unit.path);
+  if (refusal) throw identityError(refusal);
   const assignment = { userId: user.id, role: change.role, orgUnitId: unit.id };
   const changed = change.grant
     ? await insertRoleAssignment(tables, {
@@ -191,5 +205,5 @@ export async function changeRole(
       })
     : await deleteRoleAssignment(tables, assignment);
   const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
-  return { user: presentStaffUser(user, grants), changed };
+  return { user: presentStaffUser(user, grantsVisibleTo(actor, grants)), changed };
 }

@@ -5,6 +5,7 @@ import type { KarnaModule, PlatformContext } from '../../platform/module.ts';
 import { can } from './identity.policy.ts';
 import { registerIdentityRoutes } from './identity.routes.ts';
 import { authenticateRequest } from './identity.service.ts';
+import { createLoginRateLimit } from './login-rate-limit.ts';
 import * as createIdentityTables from './migrations/202611220010-create-identity-tables.ts';
 import { OidcLogin } from './oidc-login.service.ts';
 import { SessionStore } from './sessions.service.ts';
@@ -21,6 +22,7 @@ export {
   insertUser,
 } from './identity.repository.ts';
 export { listStaffUsers } from './identity.service.ts';
+export { staffRoleNamesSv } from './role-names.ts';
 export { SessionStore } from './sessions.service.ts';
 
 /** Where the demo directory and Skatteverket's test numbers live (read by the test identity provider). */
@@ -32,6 +34,7 @@ export const identityModule: KarnaModule = {
   migrations: { '202611220010-create-identity-tables': createIdentityTables },
   async registerRoutes(app: FastifyInstance, context: PlatformContext) {
     const { config } = context;
+    const limitLogin = createLoginRateLimit(app, config.loginRateLimitPerMinute);
     if (config.testIdp) {
       const client = (realm: 'citizen' | 'staff') => {
         const issuer = realm === 'citizen' ? config.citizenOidc : config.staffOidc;
@@ -47,9 +50,14 @@ export const identityModule: KarnaModule = {
         citizenClient: client('citizen'),
         staffClient: client('staff'),
         seedsDir: SEEDS_DIR,
+        limitFormPosts: limitLogin,
       });
     }
-    await registerIdentityRoutes(app, context, new SessionStore(config), new OidcLogin(config));
+    await registerIdentityRoutes(app, context, {
+      sessions: new SessionStore(config),
+      login: new OidcLogin(config),
+      limitLogin,
+    });
   },
 };
 

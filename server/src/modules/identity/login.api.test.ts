@@ -127,6 +127,29 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     expect((await browser.api('GET', '/api/tasks/mine')).status).toBe(401);
   });
 
+  it('slides a short idle timeout on use, well before it runs out', async () => {
+    const shortIdle = await startTestServer(backend, { KARNA_SESSION_IDLE_MINUTES: '1' });
+    try {
+      const browser = shortIdle.browser();
+      await browser.loginAsStaff(anna?.subject ?? '');
+      // Pretend the last use was 20 s ago: a third of the idle minute, far from its end.
+      const twentySecondsAgo = new Date(Date.now() - 20_000);
+      await identityDb(shortIdle.database.db)
+        .updateTable('sessions')
+        .set({
+          last_seen_at: twentySecondsAgo,
+          idle_expires_at: new Date(twentySecondsAgo.getTime() + 60_000),
+        })
+        .execute();
+      const used = await browser.api('GET', '/api/tasks/mine');
+      expect(used.status).toBe(200);
+      const expiresAt = Date.parse(used.headers.get('x-session-expires-at') ?? '');
+      expect(expiresAt).toBeGreaterThan(Date.now() + 55_000);
+    } finally {
+      await shortIdle.close();
+    }
+  });
+
   it('ends a session past its absolute lifetime even when in use', async () => {
     const browser = server.browser();
     await browser.loginAsStaff(anna?.subject ?? '');
@@ -190,6 +213,28 @@ describe('login rate limit', () => {
       const limited = await browser.api('GET', '/api/auth/login?realm=citizen');
       expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(limited.body).toMatchObject({ code: 'rate_limited', status: 429 });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts the login start, the callback and the login form posts together', async () => {
+    const server = await startTestServer('pglite', { KARNA_LOGIN_RATE_LIMIT: '4' });
+    try {
+      const browser = server.browser();
+      // 1: the start; 2: the test identity provider's form post; 3: the callback.
+      await browser.loginAsCitizen('198501012382');
+      // 4: a second start is still allowed; 5: the form post is the one over the limit.
+      const page = await browser.openLoginPage('citizen');
+      const post = await browser.request(formAction(page.html, page.url), {
+        method: 'POST',
+        form: { person: '198501012382', personalNumber: '', action: 'login' },
+      });
+      expect(post.status).toBe(429);
+      expect(post.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const callback = await browser.request(`${server.url}/api/auth/callback/citizen?state=x&code=y`);
+      expect(callback.status).toBe(429);
     } finally {
       await server.close();
     }

@@ -143,7 +143,10 @@ describe.each(testBackends)('roles, tasks and API clients on %s', (backend) => {
     expect(
       listed.body.items.find((client) => client.id === created.body.client.id)?.lastUsedAt,
     ).not.toBeNull();
-    expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey.split('_')[2]);
+    // The secret is everything after `karna_<keyId>_` (it may itself contain `_`).
+    const secret = created.body.apiKey.slice(`karna_${created.body.client.keyId}_`.length);
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
 
     const revoke = await ada.api('DELETE', `/api/api-clients/${created.body.client.id}`);
     expect(revoke.status).toBe(204);
@@ -156,5 +159,83 @@ describe.each(testBackends)('roles, tasks and API clients on %s', (backend) => {
         })
       ).status,
     ).toBe(401);
+  });
+
+  describe('a scoped administrator (Maja Ström, administrator for Byggnadsnämnden)', () => {
+    let maja: ApiBrowser;
+    const createClient = (browser: ApiBrowser, role: string, unit: string, headers = {}) =>
+      browser.api<{ client: { id: string }; apiKey: string }>('POST', '/api/api-clients', {
+        json: { name: `Klient ${role} ${unit}`, role, orgUnitId: units.get(unit) },
+        headers,
+      });
+    beforeAll(async () => {
+      maja = server.browser();
+      await maja.loginAsStaff(subject('Maja'));
+    });
+
+    it('sees only the staff and roles within her board, and staff without any role', async () => {
+      const listed = await maja.api<{ items: StaffUserBody[] }>('GET', '/api/users');
+      const byEmail = new Map(listed.body.items.map((user) => [user.email?.split('.')[0] ?? '', user]));
+      expect(byEmail.get('anna')?.roles.map((role) => role.orgUnitName)).toEqual(['Bygglovsenheten']);
+      expect(byEmail.has('karin')).toBe(false);
+      expect(byEmail.has('ada')).toBe(false);
+      expect(byEmail.has('nils') || byEmail.has('reza')).toBe(true);
+      for (const user of listed.body.items) {
+        for (const role of user.roles) {
+          expect(['Byggnadsnämnden', 'Stadsbyggnadsförvaltningen', 'Bygglovsenheten']).toContain(
+            role.orgUnitName,
+          );
+        }
+      }
+    });
+
+    it('cannot create an API client outside her board, and her clients get no more than she holds', async () => {
+      const outside = await createClient(maja, 'administrator', 'Mölnåls stad');
+      expect(outside).toMatchObject({ status: 403, body: { code: 'role_not_in_scope' } });
+      const otherBoard = await createClient(maja, 'caseOfficer', 'Försörjningsstöd');
+      expect(otherBoard).toMatchObject({ status: 403, body: { code: 'role_not_in_scope' } });
+      const inside = await createClient(maja, 'administrator', 'Stadsbyggnadsförvaltningen');
+      expect(inside.status).toBe(201);
+    });
+
+    it('holds her API client to the same rule: no role grants or clients outside the board', async () => {
+      const created = await createClient(maja, 'administrator', 'Byggnadsnämnden');
+      const key = { authorization: `Bearer ${created.body.apiKey}` };
+      const integration = server.browser();
+      const nilsId = users.get('nils')?.id;
+      const selfPromotion = await integration.api('POST', `/api/users/${nilsId}/roles`, {
+        json: { role: 'administrator', orgUnitId: units.get('Mölnåls stad') },
+        headers: key,
+      });
+      expect(selfPromotion).toMatchObject({ status: 403, body: { code: 'role_not_in_scope' } });
+      const widerClient = await createClient(integration, 'administrator', 'Mölnåls stad', key);
+      expect(widerClient).toMatchObject({ status: 403, body: { code: 'role_not_in_scope' } });
+      const inside = await integration.api('POST', `/api/users/${nilsId}/roles`, {
+        json: { role: 'caseOfficer', orgUnitId: units.get('Bygglovsenheten') },
+        headers: key,
+      });
+      expect(inside.status).toBe(200);
+    });
+
+    it("neither lists nor revokes another unit's API clients", async () => {
+      const adas = await createClient(ada, 'caseOfficer', 'Försörjningsstöd');
+      expect(adas.status).toBe(201);
+      const majas = await maja.api<{ items: { id: string; orgUnitId: string }[] }>('GET', '/api/api-clients');
+      const boardUnits = ['Byggnadsnämnden', 'Stadsbyggnadsförvaltningen', 'Bygglovsenheten'].map((name) =>
+        units.get(name),
+      );
+      expect(majas.body.items.length).toBeGreaterThan(0);
+      for (const client of majas.body.items) expect(boardUnits).toContain(client.orgUnitId);
+      expect(majas.body.items.map((client) => client.id)).not.toContain(adas.body.client.id);
+
+      const revoke = await maja.api('DELETE', `/api/api-clients/${adas.body.client.id}`);
+      expect(revoke).toMatchObject({ status: 404, body: { code: 'api_client_not_found' } });
+      const stillWorks = await server
+        .browser()
+        .api('GET', '/api/org-units', { headers: { authorization: `Bearer ${adas.body.apiKey}` } });
+      expect(stillWorks.status).toBe(200);
+      const adasList = await ada.api<{ items: { id: string }[] }>('GET', '/api/api-clients');
+      expect(adasList.body.items.map((client) => client.id)).toContain(adas.body.client.id);
+    });
   });
 });

@@ -6,8 +6,11 @@ import type { IdentityTables } from './identity.tables.ts';
 
 export const SESSION_COOKIE = 'karna_session';
 
-/** Touching a session (sliding its idle expiry) at most this often saves a write per request. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Touching a session (sliding its idle expiry) at most this often saves a write per request; a
+ * tenth of the idle time when that is shorter, so the touch stays well inside any idle timeout.
+ */
+const MAX_TOUCH_INTERVAL_MS = 60_000;
 
 export interface SessionRecord {
   id: string;
@@ -31,10 +34,12 @@ function randomToken(): string {
 export class SessionStore {
   readonly #idleMs: number;
   readonly #absoluteMs: number;
+  readonly #touchIntervalMs: number;
 
   constructor(config: Config) {
     this.#idleMs = config.session.idleMinutes * 60_000;
     this.#absoluteMs = config.session.absoluteHours * 3_600_000;
+    this.#touchIntervalMs = Math.min(MAX_TOUCH_INTERVAL_MS, this.#idleMs / 10);
   }
 
   /** Starts a session; returns the cookie value, which is shown only this once. */
@@ -82,18 +87,33 @@ export class SessionStore {
       await sessions.deleteFrom('sessions').where('id', '=', row.id).execute();
       return undefined;
     }
-    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-      const idleExpiresAt = new Date(
-        Math.min(now.getTime() + this.#idleMs, row.absolute_expires_at.getTime()),
-      );
-      await sessions
-        .updateTable('sessions')
-        .set({ last_seen_at: now, idle_expires_at: idleExpiresAt, updated_at: now })
-        .where('id', '=', row.id)
-        .execute();
-      row.idle_expires_at = idleExpiresAt;
+    if (now.getTime() - row.last_seen_at.getTime() > this.#touchIntervalMs) {
+      row.idle_expires_at = await this.#touch(db, row.id, row.absolute_expires_at, now);
     }
     return toRecord(row);
+  }
+
+  /**
+   * Renews a live session's idle expiry now, whenever it was last touched (the person chose to stay
+   * logged in); returns when it ends unless used again, never past its absolute expiry.
+   */
+  async extend(db: Kysely<unknown>, sessionId: string, now = new Date()): Promise<Date> {
+    const row = await identityDb(db)
+      .selectFrom('sessions')
+      .select('absolute_expires_at')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    return this.#touch(db, sessionId, row.absolute_expires_at, now);
+  }
+
+  async #touch(db: Kysely<unknown>, sessionId: string, absoluteExpiresAt: Date, now: Date): Promise<Date> {
+    const idleExpiresAt = new Date(Math.min(now.getTime() + this.#idleMs, absoluteExpiresAt.getTime()));
+    await identityDb(db)
+      .updateTable('sessions')
+      .set({ last_seen_at: now, idle_expires_at: idleExpiresAt, updated_at: now })
+      .where('id', '=', sessionId)
+      .execute();
+    return idleExpiresAt;
   }
 
   async end(db: Kysely<unknown>, sessionId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Permission } from '@karna/contracts';
+import { type Permission, SESSION_EXPIRES_HEADER } from '@karna/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuditActor } from '../audit/index.ts';
 import { AppError } from './errors.ts';
@@ -42,6 +42,12 @@ export type RouteAccess = 'public' | 'authenticated' | { permission: Permission 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * A route of a bundled stand-in for an outside service (the test identity provider), not of
+     * Kärna's API: it keeps its own protections (oidc-provider's interaction cookies), so it needs no
+     * CSRF token, writes no audit entries and is left out of the API documentation.
+     */
+    external?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -82,11 +88,17 @@ export function installAccessControl(
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = await control.authenticate(request);
-    if (request.is404) return;
     const actor = request.actor;
-    const access = request.routeOptions.config.access;
+    if (actor.type === 'citizen' || actor.type === 'staff') {
+      reply.header(SESSION_EXPIRES_HEADER, actor.sessionExpiresAt.toISOString());
+    }
+    if (request.is404) return;
+    // Every decision below comes from the route the router matched (its config), never from the
+    // URL text: `/%61pi/…` is routed like `/api/…` and must be held to the same rules.
+    const config = request.routeOptions.config;
+    const access = config.access;
     if (access && access !== 'public') {
       if (actor.type === 'anonymous') throw new AppError('authentication_required');
       if (access !== 'authenticated' && !control.can(actor, access.permission))
@@ -96,7 +108,7 @@ export function installAccessControl(
     // know the session's token. API clients authenticate with a header and need no token.
     const isSessionWrite =
       (actor.type === 'citizen' || actor.type === 'staff') && !SAFE_METHODS.has(request.method);
-    if (isSessionWrite && request.url.startsWith('/api/')) assertCsrfToken(request, actor.csrfToken);
+    if (isSessionWrite && !config.external) assertCsrfToken(request, actor.csrfToken);
   });
 }
 

@@ -23,10 +23,11 @@ export function auditOriginOf(request: FastifyRequest): AuditOrigin {
 }
 
 /**
- * Gives every request `recordAudit`, and a safety net: a mutating API request that ends without
- * having recorded itself (refused, invalid or failed before its transaction) is recorded as its
- * response is sent, with the outcome its status shows. A successful one that did not record is a bug in its
- * route, and the log says so.
+ * Gives every request `recordAudit`, and a safety net: a request to a Kärna route (not a bundled
+ * stand-in's, see `config.external`) that ends without having recorded itself is recorded as its
+ * response is sent, with the outcome its status shows, when it was a write (refused, invalid or
+ * failed before its transaction) or a refused read (401/403). A successful write that did not
+ * record itself is a bug in its route, and the log says so.
  */
 export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>, audit: AuditTrail): void {
   app.decorateRequest('recordAudit', async function recordAudit(this: FastifyRequest, trx, event) {
@@ -36,9 +37,8 @@ export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>
 
   // Written before the answer leaves (onSend), so a client that has its answer can rely on the entry.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.audited || !MUTATING_METHODS.has(request.method) || !request.url.startsWith('/api/'))
-      return payload;
     const status = reply.statusCode;
+    if (!needsSafetyNetEntry(request, status)) return payload;
     if (status < 400) {
       request.log.warn(
         { route: request.routeOptions.url },
@@ -60,4 +60,10 @@ export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>
     }
     return payload;
   });
+}
+
+/** Decided from the matched route's config, never from the URL text (`/%61pi/…` is `/api/…`). */
+function needsSafetyNetEntry(request: FastifyRequest, status: number): boolean {
+  if (request.audited || request.routeOptions.config?.external) return false;
+  return MUTATING_METHODS.has(request.method) || status === 401 || status === 403;
 }

@@ -8,6 +8,9 @@ export const platformErrorCodes = [
   'malformed_request',
   'unsupported_media_type',
   'payload_too_large',
+  'uri_too_long',
+  'headers_too_large',
+  'request_timeout',
   'not_found',
   'authentication_required',
   'forbidden',
@@ -66,6 +69,18 @@ export const platformErrors: ErrorCatalog<PlatformErrorCode> = {
   payload_too_large: {
     status: 413,
     title: { sv: 'Förfrågan är för stor.', en: 'The request is too large.' },
+  },
+  uri_too_long: {
+    status: 414,
+    title: { sv: 'Adressen i förfrågan är för lång.', en: 'The request address is too long.' },
+  },
+  headers_too_large: {
+    status: 431,
+    title: { sv: 'Förfrågans huvudfält är för stora.', en: 'The request header fields are too large.' },
+  },
+  request_timeout: {
+    status: 408,
+    title: { sv: 'Förfrågan tog för lång tid att ta emot.', en: 'The request took too long to arrive.' },
   },
   not_found: { status: 404, title: { sv: 'Det du söker finns inte.', en: 'Not found.' } },
   authentication_required: {

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testBackends } from '../../../test/test-server.ts';
 
@@ -77,11 +80,52 @@ describe.each(testBackends)('HTTP platform on %s', (backend) => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger');
   });
+});
 
-  it('serves the web app for every non-API path', async () => {
-    const response = await server.browser().request(`${server.url}/mina-sidor`);
-    // The built app is present once `npm run build` has run; without it the path is a 404 problem.
-    expect([200, 404]).toContain(response.status);
-    if (response.status === 200) expect(await response.text()).toContain('<div id="root">');
+describe('the web app', () => {
+  let server: TestServer;
+  let distDir: string;
+  beforeAll(async () => {
+    // A stand-in build, so the test does not depend on `npm run build` having run first.
+    distDir = await mkdtemp(path.join(tmpdir(), 'karna-web-'));
+    await mkdir(path.join(distDir, 'assets'));
+    await writeFile(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    await writeFile(path.join(distDir, 'assets', 'app-1234.js'), 'console.log(1)');
+    server = await startTestServer('pglite', {}, { webDistDir: distDir });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(distDir, { recursive: true, force: true });
+  });
+
+  it("serves the app's pages with 200 and an unknown page with the app and 404", async () => {
+    const browser = server.browser();
+    for (const known of ['/', '/mina-sidor', '/handlaggning/', '/admin']) {
+      const page = await browser.request(`${server.url}${known}`);
+      expect(page.status, known).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+    }
+    const unknown = await browser.request(`${server.url}/ingen-sadan-sida`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await unknown.text()).toContain('<div id="root">');
+  });
+
+  it('serves hashed assets for a year and a missing file as a 404 problem', async () => {
+    const browser = server.browser();
+    const asset = await browser.request(`${server.url}/assets/app-1234.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const missing = await browser.request(`${server.url}/assets/nope.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('never serves the app for an API path, however it is spelled', async () => {
+    for (const apiPath of ['/api/nothing', '/%61pi/nothing', '/api']) {
+      const response = await server.browser().request(`${server.url}${apiPath}`);
+      expect(response.status, apiPath).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
   });
 });

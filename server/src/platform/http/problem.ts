@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Problem } from '@karna/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -13,6 +14,9 @@ const fastifyClientErrors: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_VALIDATION: 'validation_failed',
+  // Raised by the router before any route runs (see frameworkErrorHandler).
+  FST_ERR_BAD_URL: 'malformed_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
 };
 
 /**
@@ -36,6 +40,47 @@ export function installProblemResponses(app: FastifyInstance, catalog: ErrorCata
     if (status >= 500) request.log.error({ err: error }, appError.code);
     sendProblem(request, reply, catalog, appError);
   });
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: errors the router meets before a route is chosen (a bad
+ * percent-encoding in the path, an over-long path parameter) answered as problems, not Fastify's JSON.
+ */
+export function frameworkErrorHandler(catalog: ErrorCatalog<string>, headers: Record<string, string>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    reply.headers(headers);
+    sendProblem(request, reply, catalog, toAppError(error) ?? new AppError('malformed_request'));
+  };
+}
+
+/**
+ * For Fastify's `clientErrorHandler` option: requests Node's HTTP parser refuses before there is a
+ * request at all (headers too large, a timeout, garbage) get a problem+json answer on the socket.
+ */
+export function clientErrorHandler(catalog: ErrorCatalog<string>) {
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const code =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'headers_too_large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 'request_timeout'
+          : 'malformed_request';
+    const definition = catalog[code] ?? catalog.internal_error;
+    if (socket.writable && definition) {
+      const body = JSON.stringify({
+        type: `urn:karna:error:${code}`,
+        title: definition.title.sv,
+        status: definition.status,
+        code,
+      } satisfies Problem);
+      socket.write(
+        `HTTP/1.1 ${definition.status} ${code}\r\nConnection: close\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }
 
 function toAppError(error: FastifyError): AppError | undefined {

@@ -9,8 +9,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * request cost (bench/RESULTS.md). Our policy has no per-request parts (no nonces), so once is
  * enough.
  */
-export function installSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
-  const headers = computeHelmetHeaders(options);
+export function installSecurityHeaders(app: FastifyInstance, headers: Record<string, string>): void {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -4,17 +4,18 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { Problem } from '@karna/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { HelmetOptions } from 'helmet';
 import type { Config } from '../config.ts';
 import { AppError, type ErrorCatalog } from './errors.ts';
-import { installProblemResponses } from './problem.ts';
-import { installSecurityHeaders } from './security-headers.ts';
+import { clientErrorHandler, frameworkErrorHandler, installProblemResponses } from './problem.ts';
+import { computeHelmetHeaders, installSecurityHeaders } from './security-headers.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -27,6 +28,7 @@ export async function createHttpServer(
   config: Config,
   catalog: ErrorCatalog<string>,
 ): Promise<FastifyInstance> {
+  const securityHeaders = computeHelmetHeaders(securityHeaderOptions(config));
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -40,6 +42,11 @@ export async function createHttpServer(
         censor: '[redacted]',
       },
     },
+    // In development the terminal is the developer's: one line per request would bury the start
+    // banner with the demo accounts. LOG_LEVEL=debug brings them back.
+    logController: new LogController({
+      disableRequestLogging: config.env === 'development' && !['debug', 'trace'].includes(config.logLevel),
+    }),
     trustProxy: config.trustProxy,
     // genReqId reads x-request-id itself, so that only well-formed ids are taken over.
     requestIdHeader: false,
@@ -49,6 +56,8 @@ export async function createHttpServer(
     },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler(catalog, securityHeaders),
+    clientErrorHandler: clientErrorHandler(catalog),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -59,19 +68,7 @@ export async function createHttpServer(
   installProblemResponses(app, catalog);
   documentProblemResponses(app);
 
-  installSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        // The OpenAPI page (swagger-ui) needs data: images; nothing else is loaded from elsewhere.
-        'img-src': ["'self'", 'data:'],
-        'form-action': ["'self'", ...formTargets(config)],
-        // Only ask browsers to upgrade requests where the platform itself is served over https.
-        'upgrade-insecure-requests': config.publicUrl.startsWith('https://') ? [] : null,
-      },
-    },
-    // HSTS only where the platform is served over https.
-    strictTransportSecurity: config.publicUrl.startsWith('https://'),
-  });
+  installSecurityHeaders(app, securityHeaders);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -126,6 +123,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwaggerUi, {
     routePrefix: API_DOCS_PREFIX,
     uiConfig: { docExpansion: 'list', deepLinking: true },
+    theme: { title: 'Kärna API' },
     staticCSP: true,
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
@@ -135,6 +133,23 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
 
 /** Routes the documentation plugin adds itself; they are public like the API description. */
 export const API_DOCS_PREFIX = '/api/docs';
+
+/** Security headers as helmet defines them, for this configuration. */
+function securityHeaderOptions(config: Config): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        // The OpenAPI page (swagger-ui) needs data: images; nothing else is loaded from elsewhere.
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'", ...formTargets(config)],
+        // Only ask browsers to upgrade requests where the platform itself is served over https.
+        'upgrade-insecure-requests': config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    // HSTS only where the platform is served over https.
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+  };
+}
 
 /** Identity providers our pages post forms to (login pickers, logout confirmations). */
 function formTargets(config: Config): string[] {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import type { CitizenDirectory, CitizenLookupProblem, StaffDirectory } from './test-idp.directory.ts';
@@ -33,6 +33,8 @@ export interface TestIdpOptions {
   staffClient: TestIdpClient;
   /** Absolute path of `server/seeds`. */
   seedsDir: string;
+  /** Runs before each login form post: the platform's login rate limit, shared with its own login routes. */
+  limitFormPosts: onRequestAsyncHookHandler;
 }
 
 interface Realm {
@@ -41,12 +43,14 @@ interface Realm {
   provider: Provider;
   citizens: CitizenDirectory;
   staff: StaffDirectory;
+  limitFormPosts: onRequestAsyncHookHandler;
 }
 
 type InteractionRequest = FastifyRequest<{ Params: { uid: string } }>;
 
-// Every route here is reachable without a platform session: it is the login itself.
-const PUBLIC_ROUTE = { access: 'public' } as const;
+// Every route here is reachable without a platform session: it is the login itself. It stands in
+// for an outside service, so it is not part of Kärna's API (see `external` in platform/http/access.ts).
+const ROUTE_OPTIONS = { config: { access: 'public', external: true }, schema: { hide: true } } as const;
 const FORM_BODY_LIMIT = 16 * 1024;
 const AUTHORIZATION_PATH = /^\/auth(?:\/[^/?]+)?(?:\?|$)/;
 
@@ -91,7 +95,8 @@ export async function registerTestIdentityProvider(
       app.log.error({ err: error, realm }, 'test identity provider error'),
     );
     provider.on('error', (error) => app.log.error({ err: error, realm }, 'test identity provider error'));
-    await app.register(async (scope) => mountRealm(scope, { realm, issuer, provider, citizens, staff }), {
+    const mounted = { realm, issuer, provider, citizens, staff, limitFormPosts: options.limitFormPosts };
+    await app.register(async (scope) => mountRealm(scope, mounted), {
       prefix: new URL(issuer).pathname,
     });
   }
@@ -103,13 +108,15 @@ async function mountRealm(scope: FastifyInstance, realm: Realm): Promise<void> {
   scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
   const forward = forwardToProvider(realm);
-  scope.all('/*', { config: PUBLIC_ROUTE }, forward);
-  scope.all('/', { config: PUBLIC_ROUTE, prefixTrailingSlash: 'no-slash' }, forward);
-  scope.get('/interaction/:uid', { config: PUBLIC_ROUTE }, (request: InteractionRequest, reply) =>
+  scope.all('/*', ROUTE_OPTIONS, forward);
+  scope.all('/', { ...ROUTE_OPTIONS, prefixTrailingSlash: 'no-slash' }, forward);
+  scope.get('/interaction/:uid', ROUTE_OPTIONS, (request: InteractionRequest, reply) =>
     showLoginPage(realm, request, reply),
   );
-  scope.post('/interaction/:uid', { config: PUBLIC_ROUTE }, (request: InteractionRequest, reply) =>
-    submitLoginPage(realm, request, reply),
+  scope.post(
+    '/interaction/:uid',
+    { ...ROUTE_OPTIONS, onRequest: realm.limitFormPosts },
+    (request: InteractionRequest, reply) => submitLoginPage(realm, request, reply),
   );
 }
 
@@ -126,6 +133,11 @@ function forwardToProvider({ realm, issuer, provider }: Realm) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     reply.hijack();
     const raw = request.raw;
+    // The platform's headers (security headers above all) were set on the reply, which a hijacked
+    // answer never sends: hand them to the raw response oidc-provider writes.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
     const originalUrl = raw.url ?? '/';
     const relative = originalUrl.startsWith(mountPath) ? originalUrl.slice(mountPath.length) : originalUrl;
     raw.url = relative.startsWith('/') ? relative : `/${relative}`;

@@ -27,6 +27,8 @@ export async function startTestIdpServer(): Promise<{
     citizenClient: clients.citizen,
     staffClient: clients.staff,
     seedsDir: SEEDS_DIR,
+    // Unlimited here: the platform's login rate limit is tested through the platform.
+    limitFormPosts: async () => {},
   });
   await app.listen({ host: '127.0.0.1', port });
   return { app, publicUrl, clients };

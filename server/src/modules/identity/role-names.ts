@@ -1,0 +1,10 @@
+import type { StaffRole } from '@karna/contracts';
+
+/** The roles' Swedish names, for text the server writes itself (the start banner). */
+export const staffRoleNamesSv: Record<StaffRole, string> = {
+  caseOfficer: 'handläggare',
+  registrar: 'registrator',
+  systemOwner: 'systemägare',
+  itDepartment: 'IT-avdelningen',
+  administrator: 'administratör',
+};
