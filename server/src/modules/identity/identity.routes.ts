@@ -17,6 +17,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../platform/http/access.ts';
 import { auditOriginOf } from '../../platform/http/audit-requests.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PlatformContext } from '../../platform/module.ts';
@@ -32,6 +33,13 @@ import { LOGIN_COOKIE, type OidcLogin } from './oidc-login.service.ts';
 import { SESSION_COOKIE, type SessionStore } from './sessions.service.ts';
 
 const CALLBACK_PATH = '/api/auth/callback';
+
+/** The person behind a route declared `access: 'session'` (the platform has refused everyone else). */
+function sessionActor(request: FastifyRequest): Extract<Actor, { sessionId: string }> {
+  const actor = request.actor;
+  if (actor.type !== 'citizen' && actor.type !== 'staff') throw new AppError('forbidden');
+  return actor;
+}
 
 /** What the identity routes work with besides the platform. */
 export interface IdentityRouteDeps {
@@ -81,11 +89,10 @@ export async function registerIdentityRoutes(
         summary: 'Keep the session alive: renew its idle expiry (up to its absolute limit)',
         response: { 200: SessionResponse },
       },
-      config: { access: 'authenticated' },
+      config: { access: 'session' },
     },
     async (request, reply) => {
-      const actor = request.actor;
-      if (actor.type !== 'citizen' && actor.type !== 'staff') throw new AppError('forbidden');
+      const actor = sessionActor(request);
       const expiresAt = await db.transaction().execute(async (trx) => {
         const extended = await sessions.extend(trx, actor.sessionId);
         await request.recordAudit(trx, {
@@ -199,21 +206,19 @@ export async function registerIdentityRoutes(
     '/api/auth/logout',
     {
       schema: { tags: ['identity'], summary: 'End the session', response: { 200: LogoutResponse } },
-      config: { access: 'authenticated' },
+      config: { access: 'session' },
     },
     async (request, reply) => {
-      const actor = request.actor;
-      if (actor.type === 'citizen' || actor.type === 'staff') {
-        await db.transaction().execute(async (trx) => {
-          await sessions.end(trx, actor.sessionId);
-          await request.recordAudit(trx, {
-            action: 'identity.session.logout',
-            outcome: 'success',
-            resourceType: 'session',
-            resourceId: actor.sessionId,
-          });
+      const actor = sessionActor(request);
+      await db.transaction().execute(async (trx) => {
+        await sessions.end(trx, actor.sessionId);
+        await request.recordAudit(trx, {
+          action: 'identity.session.logout',
+          outcome: 'success',
+          resourceType: 'session',
+          resourceId: actor.sessionId,
         });
-      }
+      });
       reply.clearCookie(SESSION_COOKIE, { ...cookieBase, path: '/' });
       return { redirectTo: '/?utloggad=1' };
     },

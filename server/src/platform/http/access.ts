@@ -34,10 +34,11 @@ export type Actor =
  * Every route declares who may call it; the platform refuses to start a route that does not.
  * - `public`: anyone, logged in or not;
  * - `authenticated`: any logged-in person or API client;
+ * - `session`: a logged-in person's browser session (an API client has none: 403);
  * - `{ permission }`: an actor whose roles include the permission somewhere (handlers then check
  *   the organisation scope of the very object with the same `can` function).
  */
-export type RouteAccess = 'public' | 'authenticated' | { permission: Permission };
+export type RouteAccess = 'public' | 'authenticated' | 'session' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,11 +50,22 @@ declare module 'fastify' {
      */
     external?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered, with its access rule: what the authorisation-matrix test walks. */
+    routeCatalog: RouteCatalogEntry[];
+  }
   interface FastifyRequest {
     actor: Actor;
     /** Set once the request has written its audit entry, so the safety net does not write another. */
     audited: boolean;
   }
+}
+
+export interface RouteCatalogEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  external: boolean;
 }
 
 export interface AccessControl {
@@ -78,13 +90,19 @@ export function installAccessControl(
 ): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('audited', false);
+  const catalog: RouteCatalogEntry[] = [];
+  app.decorate('routeCatalog', catalog);
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.access && publicPluginPrefixes.some((prefix) => route.url.startsWith(prefix))) {
       route.config = { ...route.config, access: 'public' };
     }
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+    for (const method of [route.method].flat()) {
+      catalog.push({ method, url: route.url, access, external: route.config?.external === true });
     }
   });
 
@@ -101,8 +119,8 @@ export function installAccessControl(
     const access = config.access;
     if (access && access !== 'public') {
       if (actor.type === 'anonymous') throw new AppError('authentication_required');
-      if (access !== 'authenticated' && !control.can(actor, access.permission))
-        throw new AppError('forbidden');
+      if (access === 'session' && actor.type === 'apiClient') throw new AppError('forbidden');
+      if (typeof access === 'object' && !control.can(actor, access.permission)) throw new AppError('forbidden');
     }
     // A browser sends the session cookie with any cross-site form or fetch; only our own pages
     // know the session's token. API clients authenticate with a header and need no token.

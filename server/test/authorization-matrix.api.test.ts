@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
+import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
+import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
+import { startTestServer, type TestServer, testBackends } from './test-server.ts';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `GET /api/users/{userId}/roles` for every operation in the OpenAPI document. */
+function documentedOperations(document: { paths: Record<string, Record<string, unknown>> }): string[] {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+/** Fastify's `/api/users/:userId/roles` in OpenAPI's spelling. */
+function openApiPath(fastifyUrl: string): string {
+  return fastifyUrl.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
+  let server: TestServer;
+  let actors: Record<ActorKind, TestActor>;
+  let fixtures: MatrixFixtures;
+  let documented: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    actors = await signInEveryActor(server);
+    const admin = actors.administrator;
+    const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/api/org-units');
+    const unitId = (name: string) => units.body.items.find((unit) => unit.name === name)?.id ?? '';
+    const users = await admin.call<{ items: { id: string; email: string }[] }>('GET', '/api/users');
+    fixtures = {
+      staffUserId: users.body.items.find((user) => user.email.startsWith('nils.berg'))?.id ?? '',
+      unitInBoardId: unitId('Bygglovsenheten'),
+      boardId: unitId('Byggnadsnämnden'),
+      newApiClientId: async () => {
+        const created = await admin.call<{ client: { id: string } }>('POST', '/api/api-clients', {
+          name: 'Att återkalla',
+          role: 'caseOfficer',
+          orgUnitId: unitId('Byggnadsnämnden'),
+        });
+        return created.body.client.id;
+      },
+    };
+    const document = await actors.anonymous.call<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/openapi.json',
+    );
+    documented = documentedOperations(document.body);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('has a row for every documented route, and no row for a route that does not exist', () => {
+    expect(documented.filter((operation) => !authorizationMatrix[operation])).toEqual([]);
+    expect(Object.keys(authorizationMatrix).filter((operation) => !documented.includes(operation))).toEqual(
+      [],
+    );
+  });
+
+  it('documents every route but public reads and the bundled stand-ins, which are listed with a reason', () => {
+    const unexplained = server.app.routeCatalog.filter((route) => {
+      if (route.method === 'HEAD') return false;
+      if (documented.includes(`${route.method} ${openApiPath(route.url)}`)) return false;
+      const listed = undocumentedRoutes.find((entry) => entry.pattern.test(route.url));
+      if (!listed) return true;
+      if (route.external) return !route.url.startsWith('/test-idp/');
+      return route.method !== 'GET' || route.access !== 'public';
+    });
+    expect(unexplained.map((route) => `${route.method} ${route.url}`)).toEqual([]);
+  });
+
+  it.each(Object.entries(authorizationMatrix))(
+    '%s answers each kind of caller as the table says',
+    async (operation, row) => {
+      const method = operation.split(' ')[0] ?? 'GET';
+      const audit = server.database.db.withTables<AuditTables>();
+      const answered: Partial<Record<ActorKind, number>> = {};
+      const expected: Partial<Record<ActorKind, number>> = {};
+      for (const [column, kind] of actorKinds.entries()) {
+        const { path, body } = await row.request(fixtures);
+        const response = await actors[kind].call(
+          method,
+          path,
+          body ?? (MUTATING.has(method) ? {} : undefined),
+        );
+        answered[kind] = response.status;
+        expected[kind] = row.answers[column];
+        if (row.endsSession && response.status < 400) await actors[kind].renew();
+
+        const requestId = response.headers.get('x-request-id') ?? '';
+        const entries = await audit
+          .selectFrom('audit_log')
+          .select(['action', 'outcome'])
+          .where('request_id', '=', requestId)
+          .execute();
+        if (response.status >= 400) {
+          expect(response.headers.get('content-type'), `${kind}: a refusal is problem+json`).toMatch(
+            /^application\/problem\+json/,
+          );
+        }
+        if (response.status === 401 || response.status === 403) {
+          expect(entries, `${kind}: a refusal is audited`).toContainEqual({
+            action: 'http.request',
+            outcome: 'denied',
+          });
+        }
+        if (MUTATING.has(method) && response.status < 300) {
+          const own = entries.filter(
+            (entry) => entry.action !== 'http.request' && entry.outcome === 'success',
+          );
+          expect(own.length, `${kind}: a successful write records its own audit entry`).toBeGreaterThan(0);
+        }
+      }
+      expect(answered).toEqual(expected);
+    },
+  );
+});

@@ -1,0 +1,106 @@
+/**
+ * The authorisation matrix: for every documented route, what each kind of caller gets. A route
+ * registered without a row here fails `authorization-matrix.api.test.ts`, so a new module's routes
+ * are held to it from their first commit. Columns follow `actorKinds` (server/test/actors.ts):
+ *
+ *   anon     anonymous                       itDep    IT department (Ivar, IT-avdelningen)
+ *   citiz    a citizen (Elin)                admin    administrator for the municipality (Ada)
+ *   staff    staff without roles (Nils)      scoped   administrator for Byggnadsnämnden (Maja)
+ *   caseO    case officer (Anna, Bygglov)    apiCl    API client, administrator for Byggnadsnämnden
+ *   regis    registrar (Reza, BN)
+ *   sysOw    system owner (Sara, KS)
+ *
+ * The sample request of each row acts inside Byggnadsnämnden, so the scoped administrator and the
+ * API client may do what they are allowed to; grants outside their scope are tested in
+ * roles.api.test.ts.
+ */
+export type Answers = readonly [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/** What a row's request needs from the seeded database. */
+export interface MatrixFixtures {
+  /** A staff member (Nils Berg) whom roles are granted to and taken from. */
+  staffUserId: string;
+  /** Bygglovsenheten, inside Byggnadsnämnden. */
+  unitInBoardId: string;
+  /** Byggnadsnämnden. */
+  boardId: string;
+  /** Creates a new API client of Byggnadsnämnden (as the municipality's administrator) to revoke. */
+  newApiClientId(): Promise<string>;
+}
+
+export interface MatrixRow {
+  request(
+    fixtures: MatrixFixtures,
+  ): Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  /** The route ends the caller's session: the test logs the caller in again afterwards. */
+  endsSession?: boolean;
+  answers: Answers;
+}
+
+const grantInBoard = (fixtures: MatrixFixtures) => ({
+  role: 'caseOfficer',
+  orgUnitId: fixtures.unitInBoardId,
+});
+
+// biome-ignore format: a table reads best aligned
+export const authorizationMatrix: Record<string, MatrixRow> = {
+  //                                                             anon citiz staff caseO regis sysOw itDep admin scoped apiCl
+  'GET /api/health': {
+    request: () => ({ path: '/api/health' }),                    answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/ready': {
+    request: () => ({ path: '/api/ready' }),                     answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/session': {
+    request: () => ({ path: '/api/session' }),                   answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/session/extend': {
+    request: () => ({ path: '/api/session/extend', body: {} }),  answers: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403] },
+  'GET /api/auth/login': {
+    request: () => ({ path: '/api/auth/login?realm=staff' }),    answers: [302, 302, 302, 302, 302, 302, 302, 302, 302, 302] },
+  'GET /api/auth/callback/{realm}': {
+    request: () => ({ path: '/api/auth/callback/staff?state=x&code=y' }),
+                                                                 answers: [302, 302, 302, 302, 302, 302, 302, 302, 302, 302] },
+  'POST /api/auth/logout': {
+    request: () => ({ path: '/api/auth/logout', body: {} }),
+    endsSession: true,                                           answers: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403] },
+  'GET /api/org-units': {
+    request: () => ({ path: '/api/org-units' }),                 answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/users': {
+    request: () => ({ path: '/api/users' }),                     answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'POST /api/users/{userId}/roles': {
+    request: (f) => ({ path: `/api/users/${f.staffUserId}/roles`, body: grantInBoard(f) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 403, 200, 200, 200] },
+  'DELETE /api/users/{userId}/roles': {
+    request: (f) => ({ path: `/api/users/${f.staffUserId}/roles?${new URLSearchParams(grantInBoard(f))}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 403, 200, 200, 200] },
+  'GET /api/api-clients': {
+    request: () => ({ path: '/api/api-clients' }),               answers: [401, 403, 403, 403, 403, 403, 403, 200, 200, 200] },
+  'POST /api/api-clients': {
+    request: (f) => ({ path: '/api/api-clients', body: { name: 'Matrisklient', role: 'caseOfficer', orgUnitId: f.boardId } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 403, 201, 201, 201] },
+  'DELETE /api/api-clients/{clientId}': {
+    request: async (f) => ({ path: `/api/api-clients/${await f.newApiClientId()}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 403, 204, 204, 204] },
+  'GET /api/tasks/mine': {
+    request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+};
+
+/**
+ * Routes that are not in the API documentation, and why. Each must be a public read (GET or HEAD)
+ * or a bundled stand-in's route (`config.external`, only under /test-idp/); the test checks both.
+ */
+export const undocumentedRoutes: { pattern: RegExp; why: string }[] = [
+  { pattern: /^\/api\/openapi\.json$/, why: 'the OpenAPI document itself' },
+  { pattern: /^\/api\/docs(\/.*)?$/, why: "the documentation page (@fastify/swagger-ui's own routes)" },
+  { pattern: /^\/\*$/, why: "the web app's pages and assets" },
+  { pattern: /^\/test-idp\//, why: 'the bundled test identity provider (development and tests only)' },
+];
