@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
 import { identityAccessControl, identityModule } from './modules/identity/index.ts';
 import { tasksModule } from './modules/tasks/index.ts';
-import { AuditTrail, createAuditLog } from './platform/audit/index.ts';
+import { AuditTrail, auditMigrations } from './platform/audit/index.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/database.ts';
 import type { MigrationSource } from './platform/db/migrator.ts';
@@ -19,7 +19,7 @@ export const modules: KarnaModule[] = [identityModule, tasksModule];
 
 /** Every migration the database needs: the platform's own, then each module's. */
 export const migrationSources: MigrationSource[] = [
-  { name: 'platform', migrations: { '202611220000-create-audit-log': createAuditLog } },
+  { name: 'platform', migrations: { ...auditMigrations } },
   ...modules,
 ];
 

@@ -9,7 +9,7 @@ import {
 } from '../seeds/demo-municipality.ts';
 import { buildApp, migrationSources } from './app.ts';
 import { SessionStore, staffRoleNamesSv } from './modules/identity/index.ts';
-import { AuditTrail } from './platform/audit/index.ts';
+import { AuditTrail, openAuditCheckpointWriter } from './platform/audit/index.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { openMigratedDatabase } from './platform/startup.ts';
 
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     seeded = true;
   }
   const app = await buildApp(config, database);
+  // Reads (in development creates) the signing key before listening: no start without anchoring.
+  const checkpoints = await openAuditCheckpointWriter(config, app.log);
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -43,11 +45,13 @@ async function main(): Promise<void> {
       .catch((error: unknown) => app.log.error({ err: error }, 'session cleanup failed'));
   }, SESSION_CLEANUP_INTERVAL_MS);
   cleanup.unref();
+  checkpoints.start(database.db, config.auditCheckpoints.intervalMinutes);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
     await app.close();
+    await checkpoints.stop();
     await database.close();
     process.exit(0);
   };

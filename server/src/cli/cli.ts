@@ -1,5 +1,10 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { migrationSources } from '../app.ts';
+import {
+  type CheckpointLogger,
+  checkpointAfterCommand,
+  readAuditChainHead,
+} from '../platform/audit/index.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { openMigratedDatabase } from '../platform/startup.ts';
@@ -29,15 +34,31 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-/** Runs `work` against the server's database, migrated, and closes it afterwards. */
+/**
+ * Runs `work` against the server's database, migrated, and closes it afterwards. A command that
+ * appended audit entries leaves a signed checkpoint of the trail (docs/audit-anchoring.md).
+ */
 export async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openMigratedDatabase(config, migrationSources);
   try {
-    return await work(database);
+    const before = await readAuditChainHead(database.db);
+    const result = await work(database);
+    await checkpointAfterCommand(config, database.db, before, stderrLogger);
+    return result;
   } finally {
     await database.close();
   }
 }
+
+/** Commands report only what needs attention, on standard error. */
+export const stderrLogger: CheckpointLogger = {
+  info: () => {},
+  warn: (_details, message) => process.stderr.write(`warning: ${message}\n`),
+  error: (details, message) => {
+    const cause = (details as { err?: unknown }).err;
+    process.stderr.write(`warning: ${message}${cause instanceof Error ? `: ${cause.message}` : ''}\n`);
+  },
+};
 
 export function print(line = ''): void {
   process.stdout.write(`${line}\n`);

@@ -17,7 +17,9 @@ const USAGE = `Usage: karna <command> [options]
 Commands:
   migrate          Apply pending database migrations (--down reverts the latest)
   seed             Seed the demo municipality (--reset wipes the database first)
-  audit verify     Verify the audit trail's hash chain
+  audit verify     Verify the audit trail's hash chain and its signed checkpoints
+  audit checkpoint Write a signed checkpoint of the audit trail now
+  audit public-key Print the public key that verifies the checkpoints
   audit search     Find audit entries about a person (--personal-number, read from stdin if "-")
   users list       List staff users and their roles
   users add-role   Grant a staff role (--email, --role, --org-unit)

@@ -5,7 +5,7 @@ import {
   wipeDatabase,
 } from '../../seeds/demo-municipality.ts';
 import { migrationSources } from '../app.ts';
-import { AuditTrail } from '../platform/audit/index.ts';
+import { AuditTrail, setAsideCheckpointFile } from '../platform/audit/index.ts';
 import { migrateToLatest } from '../platform/db/migrator.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, withDatabase } from './cli.ts';
 
@@ -25,6 +25,9 @@ export const runSeedCommand: CliCommand = async (args, loadConfig) => {
       await wipeDatabase(db);
       await migrateToLatest(db, migrationSources);
       print('Wiped the database and applied every migration.');
+      // The wiped trail's checkpoints would fail every later verify: kept aside, never deleted.
+      const setAside = await setAsideCheckpointFile(config.auditCheckpoints.file);
+      if (setAside) print(`Moved the wiped audit trail's checkpoints to ${setAside}.`);
     } else if (!(await isDatabaseEmpty(db))) {
       print('The database already holds an organisation; use --reset to rebuild the demo.');
       return EXIT.failure;

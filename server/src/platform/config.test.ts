@@ -10,6 +10,7 @@ const productionIssuers = {
   KARNA_STAFF_OIDC_ISSUER: 'https://login.microsoftonline.example/tenant/v2.0',
   KARNA_STAFF_OIDC_CLIENT_ID: 'karna-staff',
   KARNA_STAFF_OIDC_CLIENT_SECRET: 'staff-secret',
+  KARNA_AUDIT_SIGNING_KEY_FILE: '/etc/karna/audit-signing-key.pem',
 };
 
 function problemsOf(env: Record<string, string>): string[] {

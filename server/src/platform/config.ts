@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -46,6 +47,11 @@ const EnvSchema = z.object({
   KARNA_TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KARNA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
+  KARNA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  KARNA_AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  KARNA_AUDIT_SYSLOG_URL: optionalUrl(['udp:', 'tcp:']),
+  KARNA_AUDIT_WITNESS_URL: optionalUrl(['https:', 'http:']),
 });
 
 export interface OidcIssuerConfig {
@@ -74,6 +80,17 @@ export interface Config {
   trustProxy: boolean;
   smtpUrl: string | undefined;
   logLevel: string;
+  /** Signed checkpoints of the audit chain, kept outside the database (docs/audit-anchoring.md). */
+  auditCheckpoints: {
+    /** 0: only at start, at shutdown and after CLI commands. */
+    intervalMinutes: number;
+    file: string;
+    signingKeyFile: string;
+    /** Create the signing key on first use: only when none is configured, outside production. */
+    generateSigningKey: boolean;
+    syslogUrl: string | undefined;
+    witnessUrl: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +165,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const citizenOidc = issuerConfig('citizen');
   const staffOidc = issuerConfig('staff');
 
+  // A key generated next to the data it vouches for protects little: production names its place.
+  if (isProduction && !vars.KARNA_AUDIT_SIGNING_KEY_FILE) {
+    problems.push('KARNA_AUDIT_SIGNING_KEY_FILE: required when KARNA_ENV=production');
+  }
+  if (isProduction && vars.KARNA_AUDIT_WITNESS_URL?.startsWith('http:')) {
+    problems.push('KARNA_AUDIT_WITNESS_URL: must be an https:// URL when KARNA_ENV=production');
+  }
+  if (vars.KARNA_AUDIT_SYSLOG_URL && !new URL(vars.KARNA_AUDIT_SYSLOG_URL).port) {
+    problems.push('KARNA_AUDIT_SYSLOG_URL: must name a port, e.g. udp://syslog.internal:514');
+  }
+  const auditDir = join(vars.KARNA_DATA_DIR, 'audit');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: vars.KARNA_ENV,
@@ -170,6 +199,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: vars.KARNA_TRUST_PROXY,
     smtpUrl: vars.SMTP_URL,
     logLevel: vars.LOG_LEVEL,
+    auditCheckpoints: {
+      intervalMinutes: vars.KARNA_AUDIT_CHECKPOINT_MINUTES,
+      file: vars.KARNA_AUDIT_CHECKPOINT_FILE ?? join(auditDir, 'checkpoints.jsonl'),
+      signingKeyFile: vars.KARNA_AUDIT_SIGNING_KEY_FILE ?? join(auditDir, 'signing-key.pem'),
+      generateSigningKey: !vars.KARNA_AUDIT_SIGNING_KEY_FILE && !isProduction,
+      syslogUrl: vars.KARNA_AUDIT_SYSLOG_URL,
+      witnessUrl: vars.KARNA_AUDIT_WITNESS_URL,
+    },
   };
 }
 
@@ -178,6 +215,6 @@ function describe(env: Record<string, string | undefined>, path: PropertyKey[]):
   const name = String(path[0]);
   const value = env[name];
   if (value === undefined) return 'nothing';
-  if (/SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(name)) return 'a value (hidden)';
+  if (/SECRET|PASSWORD|DATABASE_URL|SMTP_URL|WITNESS_URL/.test(name)) return 'a value (hidden)';
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { GENESIS_HASH, type HashedAuditFields, hashAuditEntry, personalNumberHmac } from './audit.hash.ts';
-import type { AuditTables } from './audit.tables.ts';
+import { type HashedAuditFields, hashAuditEntry, personalNumberHmac } from './audit.hash.ts';
+import { auditDb } from './audit.tables.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -40,10 +40,6 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAtSeq: number; reason: string };
-
 /**
  * The tamper-evident audit trail. Each entry stores the hash of the one before it; appends lock the
  * chain head, so they are serialised, and happen in the caller's transaction — an entry exists
@@ -58,7 +54,7 @@ export class AuditTrail {
 
   /** Loads the installation's key for hashing personal numbers (created by the migration). */
   static async load(db: Kysely<unknown>): Promise<AuditTrail> {
-    const settings = await audit(db)
+    const settings = await auditDb(db)
       .selectFrom('audit_settings')
       .select('personal_number_key')
       .executeTakeFirstOrThrow();
@@ -72,7 +68,7 @@ export class AuditTrail {
     origin: AuditOrigin,
     event: AuditEvent,
   ): Promise<void> {
-    const tables = audit(trx);
+    const tables = auditDb(trx);
     const head = await tables
       .selectFrom('audit_chain_head')
       .select(['last_seq', 'last_hash'])
@@ -136,76 +132,6 @@ export class AuditTrail {
   }
 }
 
-/**
- * Walks the whole chain in order and reports the first entry whose hash, link or sequence number
- * does not hold, and whether the chain's tail matches the recorded head (a cut-off tail).
- */
-export async function verifyAuditChain(db: Kysely<unknown>, batchSize = 1000): Promise<AuditVerification> {
-  const tables = audit(db);
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  for (;;) {
-    const rows = await tables
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
-    for (const row of rows) {
-      const broken = (reason: string): AuditVerification => ({
-        ok: false,
-        entries: expectedSeq - 1,
-        brokenAtSeq: expectedSeq,
-        reason,
-      });
-      if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
-      if (row.prev_hash !== prevHash) return broken('the entry does not link to the previous entry');
-      const recomputed = hashAuditEntry(prevHash, {
-        seq: row.seq,
-        id: row.id,
-        occurredAt: row.occurred_at,
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        outcome: row.outcome,
-        resourceType: row.resource_type,
-        resourceId: row.resource_id,
-        subjectPersonalNumberHmac: row.subject_personal_number_hmac,
-        purpose: row.purpose,
-        requestId: row.request_id,
-        ip: row.ip,
-        userAgent: row.user_agent,
-        details: row.details,
-      });
-      if (recomputed !== row.hash) return broken('the entry has been altered since it was written');
-      prevHash = row.hash;
-      expectedSeq += 1;
-    }
-    if (rows.length < batchSize) break;
-  }
-  const entries = expectedSeq - 1;
-  const head = await tables
-    .selectFrom('audit_chain_head')
-    .selectAll()
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  if (head.last_seq !== entries || head.last_hash !== prevHash) {
-    return {
-      ok: false,
-      entries,
-      brokenAtSeq: entries + 1,
-      reason: 'entries after this point have been removed',
-    };
-  }
-  return { ok: true, entries };
-}
-
-function audit(db: Kysely<unknown>): Kysely<AuditTables> {
-  return db.withTables<AuditTables>() as unknown as Kysely<AuditTables>;
-}
-
 export interface AuditEntrySummary {
   seq: number;
   occurredAt: Date;
@@ -221,7 +147,7 @@ export async function findAuditEntriesAboutSubject(
   db: Kysely<unknown>,
   subjectKey: string,
 ): Promise<AuditEntrySummary[]> {
-  const rows = await audit(db)
+  const rows = await auditDb(db)
     .selectFrom('audit_log')
     .select(['seq', 'occurred_at', 'actor_type', 'actor_name', 'action', 'outcome', 'purpose'])
     .where('subject_personal_number_hmac', '=', subjectKey)

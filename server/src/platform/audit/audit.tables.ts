@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 /** The audit trail's own tables. Nothing else writes to them. */
 export type AuditTables = {
@@ -32,6 +32,13 @@ export type AuditTables = {
   audit_settings: {
     id: number;
     personal_number_key: string;
+    /** Names this installation in its signed audit checkpoints. */
+    installation_id: string;
     created_at: Generated<Date>;
   };
 };
+
+/** Widens a handle to the audit trail's tables (only code in this folder uses them). */
+export function auditDb(db: Kysely<unknown>): Kysely<AuditTables> {
+  return db.withTables<AuditTables>() as unknown as Kysely<AuditTables>;
+}

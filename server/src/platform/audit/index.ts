@@ -1,3 +1,33 @@
+import * as createAuditLog from './migrations/202611220000-create-audit-log.ts';
+import * as addInstallationId from './migrations/202611231700-add-installation-id.ts';
+
+export {
+  type AnchorProblem,
+  type AnchorVerification,
+  verifyAuditAnchors,
+} from './audit.anchor-verification.ts';
+export {
+  type AuditChainPoint,
+  type AuditVerification,
+  readAuditChainHead,
+  verifyAuditChain,
+} from './audit.chain.ts';
+export { readCheckpointLines, setAsideCheckpointFile } from './audit.checkpoint-file.ts';
+export {
+  AuditCheckpointWriter,
+  type CheckpointLogger,
+  CheckpointRefusedError,
+  checkpointAfterCommand,
+  loadConfiguredSigner,
+  openAuditCheckpointWriter,
+} from './audit.checkpoint-writer.ts';
+export {
+  loadSigningKey,
+  publicKeyPem,
+  readPublicKeys,
+  readSigningPublicKey,
+  SigningKeyError,
+} from './audit.signing-key.ts';
 export {
   type AuditActor,
   type AuditEntrySummary,
@@ -5,10 +35,13 @@ export {
   type AuditOrigin,
   type AuditOutcome,
   AuditTrail,
-  type AuditVerification,
   findAuditEntriesAboutSubject,
   NOT_A_REQUEST,
   systemActor,
-  verifyAuditChain,
 } from './audit-trail.ts';
-export * as createAuditLog from './migrations/202611220000-create-audit-log.ts';
+
+/** The audit trail's migrations, keyed as the migrator expects. */
+export const auditMigrations = {
+  '202611220000-create-audit-log': createAuditLog,
+  '202611231700-add-installation-id': addInstallationId,
+};

@@ -120,7 +120,8 @@ export function installAccessControl(
     if (access && access !== 'public') {
       if (actor.type === 'anonymous') throw new AppError('authentication_required');
       if (access === 'session' && actor.type === 'apiClient') throw new AppError('forbidden');
-      if (typeof access === 'object' && !control.can(actor, access.permission)) throw new AppError('forbidden');
+      if (typeof access === 'object' && !control.can(actor, access.permission))
+        throw new AppError('forbidden');
     }
     // A browser sends the session cookie with any cross-site form or fetch; only our own pages
     // know the session's token. API clients authenticate with a header and need no token.
