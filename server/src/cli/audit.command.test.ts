@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashedFieldsOf } from '../platform/audit/audit.chain.ts';
-import { hashAuditEntry } from '../platform/audit/audit.hash.ts';
-import { auditDb } from '../platform/audit/audit.tables.ts';
+import { rewriteAndRehash } from '../platform/audit/audit.tamper.test-support.ts';
 import { openDatabase } from '../platform/db/database.ts';
-
-const run = promisify(execFile);
-const KARNA_BIN = path.resolve(import.meta.dirname, '../../bin/karna.js');
+import { karnaRunner } from './cli.test-support.ts';
 
 /**
  * `karna audit verify` against signed checkpoints, on a real PGlite data directory: each spawned
@@ -20,17 +13,7 @@ const KARNA_BIN = path.resolve(import.meta.dirname, '../../bin/karna.js');
 describe('karna audit verify with checkpoints', { timeout: 180_000 }, () => {
   let dataDir: string;
   let elsewhere: string;
-  const karna = async (args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [KARNA_BIN, ...args], {
-        env: { ...process.env, KARNA_DATA_DIR: dataDir, KARNA_ENV: 'development', DATABASE_URL: '' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const karna = karnaRunner(() => dataDir);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'karna-cli-audit-'));
@@ -92,21 +75,7 @@ describe('karna audit verify with checkpoints', { timeout: 180_000 }, () => {
     // A superuser rewrites the seed entry and re-hashes the chain behind it, head included.
     const database = await openDatabase({ dataDir });
     try {
-      const { db } = database;
-      await sql`alter table audit_log disable trigger user`.execute(db);
-      await sql`update audit_log set details = ${JSON.stringify({ rewritten: true })}::jsonb where seq = 1`.execute(
-        db,
-      );
-      let prevHash = '0'.repeat(64);
-      for (const row of await auditDb(db).selectFrom('audit_log').selectAll().orderBy('seq').execute()) {
-        const hash = hashAuditEntry(prevHash, hashedFieldsOf(row));
-        await sql`update audit_log set prev_hash = ${prevHash}, hash = ${hash} where seq = ${row.seq}`.execute(
-          db,
-        );
-        prevHash = hash;
-      }
-      await sql`update audit_chain_head set last_hash = ${prevHash} where id = 1`.execute(db);
-      await sql`alter table audit_log enable trigger user`.execute(db);
+      await rewriteAndRehash(database.db, 1, { rewritten: true });
     } finally {
       await database.close();
     }

@@ -1,30 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const KARNA_BIN = path.resolve(import.meta.dirname, '../../bin/karna.js');
+import { karnaRunner } from './cli.test-support.ts';
 
 describe('the karna command', () => {
   let dataDir: string;
-  const karna = async (args: string[], env: Record<string, string> = {}, input?: string) => {
-    const child = run(process.execPath, [KARNA_BIN, ...args], {
-      env: { ...process.env, KARNA_DATA_DIR: dataDir, KARNA_ENV: 'development', DATABASE_URL: '', ...env },
-    });
-    if (input !== undefined) {
-      child.child.stdin?.end(input);
-    }
-    try {
-      const { stdout, stderr } = await child;
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const karna = karnaRunner(() => dataDir);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'karna-cli-'));

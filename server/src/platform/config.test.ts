@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
-
-const productionIssuers = {
-  KARNA_ENV: 'production',
-  KARNA_PUBLIC_URL: 'https://e-tjanster.molnal.example',
-  KARNA_CITIZEN_OIDC_ISSUER: 'https://eid-broker.example',
-  KARNA_CITIZEN_OIDC_CLIENT_ID: 'karna',
-  KARNA_CITIZEN_OIDC_CLIENT_SECRET: 'citizen-secret',
-  KARNA_STAFF_OIDC_ISSUER: 'https://login.microsoftonline.example/tenant/v2.0',
-  KARNA_STAFF_OIDC_CLIENT_ID: 'karna-staff',
-  KARNA_STAFF_OIDC_CLIENT_SECRET: 'staff-secret',
-  KARNA_AUDIT_SIGNING_KEY_FILE: '/etc/karna/audit-signing-key.pem',
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { problemsOf, productionEnv as productionIssuers } from './config.test-support.ts';
+import { loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('has working defaults for development: test IdP, demo seed, PGlite in ./data', () => {

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config.ts';
+import { problemsOf, productionEnv } from '../config.test-support.ts';
+import { loadConfig } from '../config.ts';
 
-const production = {
-  KARNA_ENV: 'production',
-  KARNA_PUBLIC_URL: 'https://e-tjanster.molnal.example',
-  KARNA_CITIZEN_OIDC_ISSUER: 'https://eid-broker.example',
-  KARNA_CITIZEN_OIDC_CLIENT_ID: 'karna',
-  KARNA_CITIZEN_OIDC_CLIENT_SECRET: 'citizen-secret',
-  KARNA_STAFF_OIDC_ISSUER: 'https://login.example',
-  KARNA_STAFF_OIDC_CLIENT_ID: 'karna-staff',
-  KARNA_STAFF_OIDC_CLIENT_SECRET: 'staff-secret',
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+/** Production without a signing key: what the key requirement is tested against. */
+const production = Object.fromEntries(
+  Object.entries(productionEnv).filter(([name]) => name !== 'KARNA_AUDIT_SIGNING_KEY_FILE'),
+);
 
 describe('audit checkpoint configuration', () => {
   it('defaults to every 5 minutes, a file and a generated key in the data directory', () => {
