@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll } from './accessibility.ts';
+import {
+  expectNoAccessibilityViolations,
+  expectNoHorizontalScroll,
+  expectPageWellFormed,
+} from './accessibility.ts';
 
 test('a citizen logs in with e-legitimation, sees Mina sidor and logs out', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Mölnåls stads e-tjänster' })).toBeVisible();
-  await expectNoAccessibilityViolations(page, 'the start page');
-  await expectNoHorizontalScroll(page);
+  await expectPageWellFormed(page, 'the start page');
 
   await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logga in med e-legitimation' })).toBeVisible();
@@ -25,8 +28,7 @@ test('a citizen logs in with e-legitimation, sees Mina sidor and logs out', asyn
   const navigation = page.getByRole('navigation', { name: 'Huvudmeny' });
   await expect(navigation.getByRole('link', { name: 'Mina sidor' })).toBeVisible();
   await expect(navigation.getByRole('link', { name: 'Administration' })).toHaveCount(0);
-  await expectNoAccessibilityViolations(page, 'Mina sidor');
-  await expectNoHorizontalScroll(page);
+  await expectPageWellFormed(page, 'Mina sidor');
 
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page.getByText('Du är utloggad. Välkommen tillbaka!')).toBeVisible();
@@ -36,13 +38,23 @@ test('a citizen logs in with e-legitimation, sees Mina sidor and logs out', asyn
   await expect(page.getByText('Du behöver logga in för att se den här sidan.')).toBeVisible();
 });
 
-test('a citizen who cancels the login is told so on the start page', async ({ page }) => {
+test('a citizen who cancels the login is told so neutrally, with the way back in', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await expect(page).toHaveURL(/loginError=login_cancelled/);
-  await expect(page.getByRole('alert')).toContainText('Du avbröt inloggningen.');
-  await expectNoAccessibilityViolations(page, 'the start page after a cancelled login');
+  // Cancelling was the person's own choice: information, not an error.
+  await expect(page.getByRole('status').filter({ hasText: 'Du avbröt inloggningen.' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Logga in med e-legitimation' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Logga in som medarbetare' })).toBeVisible();
+  await expectPageWellFormed(page, 'the start page after a cancelled login');
+});
+
+test('a login that fails for another reason is told as an error', async ({ page }) => {
+  await page.goto('/?loginError=login_expired');
+  await expect(page.getByRole('alert')).toContainText('Inloggningen tog för lång tid. Börja om.');
+  await expectNoAccessibilityViolations(page, 'the start page after a failed login');
 });
 
 test('a citizen cannot open the staff pages', async ({ page }) => {

@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 3100;
+/** A second server whose sessions end after one minute without use, for session-expiry.e2e.ts. */
+const SHORT_SESSION_PORT = 3101;
+const SHORT_SESSION_JOURNEYS = 'session-expiry.e2e.ts';
 
 /**
  * Browser journeys in Debian's Chromium (never a Playwright-downloaded browser) against the real
@@ -35,17 +38,43 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
-    { name: 'phone', use: { viewport: { width: 320, height: 640 }, hasTouch: true } },
+    {
+      name: 'desktop',
+      testIgnore: SHORT_SESSION_JOURNEYS,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      testIgnore: SHORT_SESSION_JOURNEYS,
+      use: { viewport: { width: 320, height: 640 }, hasTouch: true },
+    },
+    {
+      // Real time against real one-minute sessions (its own server): about a minute and a half.
+      name: 'session-expiry',
+      testMatch: SHORT_SESSION_JOURNEYS,
+      use: { viewport: { width: 1280, height: 800 }, baseURL: `http://127.0.0.1:${SHORT_SESSION_PORT}` },
+    },
   ],
-  webServer: {
-    command: 'node e2e/start-server.ts',
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}/api/ready`,
-    env: { PORT: String(PORT) },
-    reuseExistingServer: false,
-    timeout: 90_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node e2e/start-server.ts',
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}/api/ready`,
+      env: { PORT: String(PORT) },
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node e2e/start-server.ts',
+      cwd: '..',
+      url: `http://127.0.0.1:${SHORT_SESSION_PORT}/api/ready`,
+      env: { PORT: String(SHORT_SESSION_PORT), KARNA_SESSION_IDLE_MINUTES: '1' },
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -10,6 +10,7 @@ export const webPages = {
   workspace: '/handlaggning',
   administration: '/admin',
   accessibility: '/tillganglighet',
+  personalData: '/personuppgifter',
 } as const;
 
 export type WebPage = keyof typeof webPages;

@@ -1,4 +1,4 @@
-import type { Permission, SessionUser } from '@karna/contracts';
+import { type Permission, type SessionUser, webPages } from '@karna/contracts';
 import type { Messages } from '../lib/i18n.tsx';
 
 /** A part of the app a user may enter, and the permission that opens it. */
@@ -10,9 +10,9 @@ export interface Area {
 
 /** The three areas under the shell, in menu order. */
 export const areas: readonly Area[] = [
-  { path: '/mina-sidor', permission: 'myPages.use', label: (t) => t.nav.myPages },
-  { path: '/handlaggning', permission: 'workspace.use', label: (t) => t.nav.workspace },
-  { path: '/admin', permission: 'users.read', label: (t) => t.nav.admin },
+  { path: webPages.myPages, permission: 'myPages.use', label: (t) => t.nav.myPages },
+  { path: webPages.workspace, permission: 'workspace.use', label: (t) => t.nav.workspace },
+  { path: webPages.administration, permission: 'users.read', label: (t) => t.nav.admin },
 ];
 
 /** The areas this user may use (none when logged out). */

@@ -1,9 +1,11 @@
 import {
+  LoginQuery,
   type LoginRealm,
   LogoutResponse,
   type Permission,
   SessionResponse,
   type SessionUser,
+  webPages,
 } from '@karna/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -13,13 +15,22 @@ import { useI18n } from '../lib/i18n.tsx';
 import { LoadingStatus } from '../ui/loading-status.tsx';
 import { Page } from '../ui/page.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
+import { sessionClock, useSessionClock } from './session-clock.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
-async function fetchSession({ signal }: { signal: AbortSignal }): Promise<SessionResponse> {
-  const session = await apiGet('/api/session', SessionResponse, signal);
+/**
+ * Hand a session description (`GET /api/session`, `POST /api/session/extend`) to the API client
+ * (its CSRF token) and the session clock (its realm and expiry).
+ */
+export function applySession(session: SessionResponse): SessionResponse {
   setCsrfToken(session.authenticated ? session.csrfToken : undefined);
+  sessionClock.sessionLoaded(session);
   return session;
+}
+
+async function fetchSession({ signal }: { signal: AbortSignal }): Promise<SessionResponse> {
+  return applySession(await apiGet('/api/session', SessionResponse, signal));
 }
 
 /** The current session (`GET /api/session`), shared by every component under the key ['session']. */
@@ -42,22 +53,41 @@ export function hasPermission(user: SessionUser | null, permission: Permission):
  * through the identity provider and back to `returnTo`.
  */
 export function loginUrl(realm: LoginRealm, returnTo: string): string {
-  return `/api/auth/login?${new URLSearchParams({ realm, returnTo })}`;
+  return `/api/auth/login?${new URLSearchParams({ realm, returnTo: safeReturnTo(realm, returnTo) })}`;
 }
 
 /** The default page after login for each realm. */
-export const homeOf: Record<LoginRealm, string> = { citizen: '/mina-sidor', staff: '/handlaggning' };
+export const homeOf: Record<LoginRealm, string> = {
+  citizen: webPages.myPages,
+  staff: webPages.workspace,
+};
+
+/**
+ * `path` when the server will accept it as a place to return to (a path on this site, as
+ * `location.pathname + location.search` gives it), otherwise the realm's home page.
+ */
+export function safeReturnTo(realm: LoginRealm, path: string): string {
+  return LoginQuery.shape.returnTo.safeParse(path).success ? path : homeOf[realm];
+}
+
+/** The page the browser shows now, as a place to return to after login. */
+export function currentReturnTo(location: { pathname: string; search: string }): string {
+  return `${location.pathname}${location.search}`;
+}
 
 /** Log out on the server, then follow its redirect (the identity provider's logout or the start page). */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest('/api/auth/logout', { method: 'POST', body: {}, schema: LogoutResponse }),
+    onMutate: () => sessionClock.markLoggingOut(true),
     onSuccess: ({ redirectTo }) => {
       setCsrfToken(undefined);
+      sessionClock.loggedOut();
       window.location.assign(redirectTo);
     },
     onError: () => {
+      sessionClock.markLoggingOut(false);
       // The session may have ended on its own (timeout): show the page as it now is.
       void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     },
@@ -98,7 +128,8 @@ interface RequirePermissionProps {
 export function RequirePermission({ title, permission, realm, children }: RequirePermissionProps) {
   const { t } = useI18n();
   const session = useSession();
-  const { pathname } = useLocation();
+  const location = useLocation();
+  const { ended } = useSessionClock();
 
   if (session.isPending) {
     return (
@@ -115,11 +146,13 @@ export function RequirePermission({ title, permission, realm, children }: Requir
     );
   }
   if (!session.data.authenticated) {
+    // After a session ended on its own, the notice above the page says why and offers the login.
+    if (ended) return <Page title={title} />;
     return (
       <Page title={title}>
         <p>{t.auth.loginRequired}</p>
         <p>
-          <LoginLink realm={realm} returnTo={pathname} variant="primary" />
+          <LoginLink realm={realm} returnTo={currentReturnTo(location)} variant="primary" />
         </p>
       </Page>
     );
@@ -131,7 +164,7 @@ export function RequirePermission({ title, permission, realm, children }: Requir
         <p className="lead">{t.auth.forbidden}</p>
         <p>{t.auth.forbiddenHelp}</p>
         <p>
-          <Link to="/">{t.common.toStart}</Link>
+          <Link to={webPages.start}>{t.common.toStart}</Link>
         </p>
       </Page>
     );

@@ -1,3 +1,4 @@
+import { webPages } from '@karna/contracts';
 import { type RefObject, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { formatName } from '../lib/format.ts';
@@ -7,6 +8,8 @@ import { ProblemAlert } from '../ui/problem-alert.tsx';
 import { areasFor } from './areas.ts';
 import { useCurrentUser, useLogout } from './auth.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { municipalityContact } from './municipality.ts';
+import { SessionEndedNotice, SessionTimeout } from './session-timeout.tsx';
 import { TextSizeControls } from './text-size.tsx';
 
 /**
@@ -31,7 +34,7 @@ function MainNav() {
     <nav aria-label={t.shell.mainNav} className="main-nav">
       <ul>
         <li>
-          <NavLink to="/" end>
+          <NavLink to={webPages.start} end>
             {t.nav.start}
           </NavLink>
         </li>
@@ -63,6 +66,56 @@ function UserPanel() {
   );
 }
 
+/** Contact details (WCAG 3.2.6 asks for them in the same place on every page) and the site's links. */
+function SiteFooter() {
+  const { t } = useI18n();
+  const contact = municipalityContact;
+  return (
+    <footer className="site-footer">
+      <div className="container footer-grid">
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact" className="footer-heading">
+            {t.footer.contactHeading}
+          </h2>
+          <address className="footer-contact">
+            <p>
+              <strong>{t.footer.contactCentre}</strong>
+              <br />
+              {t.footer.phone}: <a href={contact.phone.href}>{contact.phone.display}</a>
+              <br />
+              {t.footer.email}: <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </p>
+            <p>
+              {t.footer.openingHours}: {t.footer.openingHoursText}
+            </p>
+            <p>
+              {t.footer.visitingAddress}: {contact.visitingAddress.join(', ')}
+              <br />
+              {t.footer.postalAddress}: {contact.postalAddress.join(', ')}
+            </p>
+          </address>
+        </section>
+        <div>
+          <nav aria-labelledby="footer-about">
+            <h2 id="footer-about" className="footer-heading">
+              {t.footer.aboutHeading}
+            </h2>
+            <ul className="footer-links">
+              <li>
+                <Link to={webPages.accessibility}>{t.footer.accessibility}</Link>
+              </li>
+              <li>
+                <Link to={webPages.personalData}>{t.footer.personalData}</Link>
+              </li>
+            </ul>
+          </nav>
+          <p className="footer-about">{t.footer.about}</p>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
 /** The shell around every page: skip link, header with tools and menu, main, footer. */
 export function Layout() {
   const { t } = useI18n();
@@ -77,7 +130,7 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="container header-top">
-          <Link to="/" className="brand">
+          <Link to={webPages.start} className="brand">
             <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
               <path d="M4 28V10l6-6 6 6 6-6 6 6v18h-6V16l-6 6-6-6v12z" />
             </svg>
@@ -99,20 +152,11 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
+        <SessionEndedNotice />
         <Outlet />
       </main>
-      <footer className="site-footer">
-        <div className="container">
-          <p>{t.shell.footerAbout}</p>
-          <nav aria-label={t.shell.footerNav}>
-            <ul className="footer-links">
-              <li>
-                <Link to="/tillganglighet">{t.shell.accessibility}</Link>
-              </li>
-            </ul>
-          </nav>
-        </div>
-      </footer>
+      <SiteFooter />
+      <SessionTimeout />
       <ScrollRestoration />
     </>
   );

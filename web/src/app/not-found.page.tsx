@@ -1,3 +1,4 @@
+import { webPages } from '@karna/contracts';
 import { Link } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
 import { Page } from '../ui/page.tsx';
@@ -9,7 +10,7 @@ export function NotFoundPage() {
     <Page title={t.notFound.title}>
       <p>{t.notFound.text}</p>
       <p>
-        <Link to="/">{t.common.toStart}</Link>
+        <Link to={webPages.start}>{t.common.toStart}</Link>
       </p>
     </Page>
   );

@@ -1,9 +1,11 @@
+import type { SessionResponse } from '@karna/contracts';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, setCsrfToken } from '../lib/api.ts';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { sessionQueryKey } from './auth.tsx';
+import { sessionClock } from './session-clock.ts';
 
 function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
@@ -47,6 +49,15 @@ function AriaLocale({ children }: { children: ReactNode }) {
 /** Everything the pages rely on: server state, UI language. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
+  useEffect(() => {
+    // A session that ended on its own (or by a logout in another tab) is gone from every page at
+    // once, without asking the server: asking would renew a session that is still alive there.
+    sessionClock.setOnSessionGone(() => {
+      setCsrfToken(undefined);
+      queryClient.setQueryData<SessionResponse>(sessionQueryKey, { authenticated: false });
+    });
+    return () => sessionClock.setOnSessionGone(null);
+  }, [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

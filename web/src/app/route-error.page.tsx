@@ -1,3 +1,4 @@
+import { webPages } from '@karna/contracts';
 import { useEffect } from 'react';
 import { Link, useRouteError } from 'react-router';
 import { useI18n } from '../lib/i18n.tsx';
@@ -16,7 +17,7 @@ export function RouteErrorPage() {
         <p className="alert-title">{t.routeError.text}</p>
       </div>
       <p>
-        <Link to="/">{t.common.toStart}</Link>
+        <Link to={webPages.start}>{t.common.toStart}</Link>
       </p>
     </Page>
   );

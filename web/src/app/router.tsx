@@ -1,5 +1,5 @@
-import { createBrowserRouter } from 'react-router';
-import { AccessibilityStatementPage } from '../modules/portal/accessibility.page.tsx';
+import { type WebPage, webPages } from '@karna/contracts';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { MyPagesPage } from '../modules/portal/my-pages.page.tsx';
 import { StartPage } from '../modules/portal/start.page.tsx';
 import { WorkspacePage } from '../modules/workspace/workspace.page.tsx';
@@ -8,10 +8,45 @@ import { NotFoundPage } from './not-found.page.tsx';
 import { RouteErrorPage } from './route-error.page.tsx';
 
 /**
+ * What each page of the shared list (`webPages` in @karna/contracts, which the server also uses to
+ * answer unknown paths with 404) shows. The type makes a page added to the list without a route
+ * here, or a route here without a page in the list, a compile error.
+ */
+const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children'>> = {
+  start: { element: <StartPage /> },
+  myPages: { element: <MyPagesPage /> },
+  workspace: { element: <WorkspacePage /> },
+  // Administration is for a few staff and brings its own dialogs and pickers: load it on first
+  // visit only.
+  administration: {
+    lazy: async () => {
+      const { AdminPage } = await import('../modules/identity/admin.page.tsx');
+      return { Component: AdminPage };
+    },
+  },
+  // Long texts in two languages that most visits never open.
+  accessibility: {
+    lazy: async () => {
+      const { AccessibilityStatementPage } = await import('../modules/portal/accessibility.page.tsx');
+      return { Component: AccessibilityStatementPage };
+    },
+  },
+  personalData: {
+    lazy: async () => {
+      const { PersonalDataPage } = await import('../modules/portal/personal-data.page.tsx');
+      return { Component: PersonalDataPage };
+    },
+  },
+};
+
+/**
  * Every page of the web app. Paths are Swedish, as users see them. Access control lives in the
  * pages (RequirePermission); the server enforces it again on every API call.
  */
 export function createRouter() {
+  const pages = (Object.keys(pageRoutes) as WebPage[]).map(
+    (page): RouteObject => ({ path: webPages[page], ...pageRoutes[page] }),
+  );
   return createBrowserRouter([
     {
       element: <Layout />,
@@ -19,22 +54,7 @@ export function createRouter() {
         {
           // A pathless route so that a crashing page is replaced inside the shell, not the shell.
           errorElement: <RouteErrorPage />,
-          children: [
-            { index: true, element: <StartPage /> },
-            { path: 'mina-sidor', element: <MyPagesPage /> },
-            { path: 'handlaggning', element: <WorkspacePage /> },
-            {
-              // Administration is for a few staff and brings its own dialogs and selects:
-              // load it on first visit only.
-              path: 'admin',
-              lazy: async () => {
-                const { AdminPage } = await import('../modules/identity/admin.page.tsx');
-                return { Component: AdminPage };
-              },
-            },
-            { path: 'tillganglighet', element: <AccessibilityStatementPage /> },
-            { path: '*', element: <NotFoundPage /> },
-          ],
+          children: [...pages, { path: '*', element: <NotFoundPage /> }],
         },
       ],
     },

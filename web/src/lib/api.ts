@@ -46,7 +46,26 @@ export function setApiLanguage(tag: string): void {
   language = tag;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What an API answer tells beyond its body: the session clock reads its headers and status. */
+export interface ApiAnswer {
+  path: string;
+  method: Method;
+  status: number;
+  headers: Headers;
+}
+
+const answerListeners = new Set<(answer: ApiAnswer) => void>();
+
+/**
+ * Be told of every API answer (before its body is read), e.g. to follow the session's expiry
+ * header. Returns a function that stops listening.
+ */
+export function onApiAnswer(listener: (answer: ApiAnswer) => void): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
 
 interface RequestOptions<T> {
   method?: Method;
@@ -84,6 +103,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions<T> = {
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(clientProblem('network_error', 0, 'The service could not be reached'));
+  }
+  for (const listener of answerListeners) {
+    listener({ path, method, status: response.status, headers: response.headers });
   }
 
   const data = await readJson(response);

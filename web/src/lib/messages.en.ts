@@ -21,9 +21,46 @@ export const en: Messages = {
     loggedInAs: 'Logged in as',
     logout: 'Log out',
     loggingOut: 'Logging out …',
-    footerAbout: 'The City of Mölnål e-services are built on Kärna, an open platform for municipalities.',
-    footerNav: 'About this website',
+  },
+  footer: {
+    contactHeading: 'Contact the City of Mölnål',
+    contactCentre: 'Contact centre',
+    phone: 'Phone',
+    email: 'Email',
+    openingHours: 'Opening hours',
+    openingHoursText: 'Monday–Thursday 8 am–5 pm, Friday 8 am–4 pm',
+    visitingAddress: 'Visiting address',
+    postalAddress: 'Postal address',
+    aboutHeading: 'About this website',
+    about: 'The City of Mölnål e-services are built on Kärna, an open platform for municipalities.',
     accessibility: 'Accessibility statement',
+    personalData: 'How we process personal data',
+  },
+  session: {
+    warningTitle: 'You will soon be logged out',
+    warningText:
+      'You have not used the e-services for a while. To protect your information, we will log you out automatically. Anything you have not saved will then be lost.',
+    timeLeft: (duration: string) => `You will be logged out in ${duration}.`,
+    timeLeftAnnouncement: (duration: string) => `${duration} left before you are logged out.`,
+    duration: (minutes: number, seconds: number) => {
+      const m = `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+      const s = `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+      if (minutes === 0) return s;
+      return seconds === 0 ? m : `${m} and ${s}`;
+    },
+    stayLoggedIn: 'Stay logged in',
+    stillLoggedIn: 'You are still logged in.',
+    finalText:
+      'You have been logged in for as long as is allowed in one go, so the time cannot be extended any more. Save what you are working on and log in again to continue.',
+    loginAgain: 'Log in again',
+    close: 'Close',
+    endedTitle: 'You have been logged out',
+    ended: {
+      idle: 'You have been logged out because you had not used the e-services for a while. We do this to protect your information. Log in again to continue where you were.',
+      limit:
+        'You have been logged out because you had been logged in for as long as is allowed in one go. Log in again to continue where you were.',
+      ended: 'You are no longer logged in. Log in again to continue where you were.',
+    },
   },
   nav: {
     start: 'Start',
@@ -56,7 +93,7 @@ export const en: Messages = {
     staffText: 'Do you work for the City of Mölnål? Log in with your work account.',
     loggedOut: 'You are logged out. Welcome back!',
     loginError: {
-      login_cancelled: 'You cancelled the login. You can try again whenever you like.',
+      login_cancelled: 'You cancelled the login. You can log in again whenever you like.',
       login_expired: 'The login took too long. Please start over.',
       assurance_too_low:
         'Your e-identification is not strong enough for our e-services. Use BankID or Freja+ and try again.',
@@ -96,7 +133,8 @@ export const en: Messages = {
   admin: {
     title: 'Administration',
     usersHeading: 'Employees and permissions',
-    usersIntro: 'All employees and the permissions they have in each part of the organisation.',
+    usersIntro:
+      'The employees in the parts of the organisation that you may administer, and the permissions they have.',
     noUsers: 'There are no employees yet.',
     email: 'Email',
     noEmail: 'No email address',
@@ -106,7 +144,10 @@ export const en: Messages = {
     addRoleFor: (name: string) => `Add permission for ${name}`,
     role: 'Role',
     orgUnit: 'Organisational unit',
-    orgUnitHelp: 'The permission applies to the unit and everything below it.',
+    orgUnitHelp:
+      'Type part of the name to search. The permission applies to the unit and everything below it.',
+    noUnitsFound: 'No unit matches what you typed.',
+    partOf: 'Part of',
     choose: 'Choose',
     save: 'Add',
     saving: 'Saving …',
@@ -114,7 +155,14 @@ export const en: Messages = {
     revoke: 'Remove',
     revokeLabel: (role: string, unit: string, name: string) => `Remove ${role}, ${unit}, for ${name}`,
     roleRequired: 'Choose a role.',
-    orgUnitRequired: 'Choose an organisational unit.',
+    orgUnitRequired: 'Choose an organisational unit from the list.',
+    errorSummaryTitle: 'There are errors you need to correct',
+    revokeQuestion: (role: string, unit: string, name: string) =>
+      `Remove the role ${role} for ${unit} from ${name}?`,
+    revokeConsequence: (name: string, unit: string) =>
+      `${name} will then lose the permission in ${unit} and the units below it. You can add it again later.`,
+    revokeConfirm: 'Remove the role',
+    revoking: 'Removing …',
     granted: (role: string, unit: string, name: string) => `${name} now has the permission ${role}, ${unit}.`,
     revoked: (role: string, unit: string, name: string) =>
       `The permission ${role}, ${unit}, has been removed for ${name}.`,
@@ -127,6 +175,13 @@ export const en: Messages = {
     systemOwner: 'System owner',
     itDepartment: 'IT department',
     administrator: 'Administrator',
+  },
+  roleDescriptions: {
+    caseOfficer: 'Handles cases and sees the tasks of the unit and the units below it.',
+    registrar: 'Receives and registers documents and assigns cases to the right case officer.',
+    systemOwner: 'Is responsible for the e-services in their part of the organisation working and improving.',
+    itDepartment: 'Runs the technology and can see employees and their permissions, but not change them.',
+    administrator: 'Grants and removes permissions, creates API keys for integrations and can read the log.',
   },
   orgUnitKinds: {
     municipality: 'Municipality',
@@ -147,18 +202,5 @@ export const en: Messages = {
   routeError: {
     title: 'Something went wrong',
     text: 'The page could not be shown. Reload the page or try again later.',
-  },
-  accessibilityStatement: {
-    title: 'Accessibility statement',
-    intro:
-      'The City of Mölnål is responsible for this website. We want as many people as possible to be able to use it. This page describes how the website meets the Swedish act on accessibility of digital public services.',
-    goalHeading: 'How accessible the website is',
-    goal: 'The website is built to meet WCAG 2.1 level AA. You can use it with a keyboard and a screen reader, change the text size and switch the language to Swedish.',
-    contactHeading: 'If something does not work',
-    contact:
-      'If you run into problems or need content in another format, contact the municipality’s contact centre.',
-    supervisionHeading: 'Supervision',
-    supervision:
-      'The Agency for Digital Government (Digg) supervises the act. You can report shortcomings to Digg if you are not satisfied with how we handle your feedback.',
   },
 };

@@ -24,9 +24,46 @@ export const sv = {
     loggedInAs: 'Inloggad som',
     logout: 'Logga ut',
     loggingOut: 'Loggar ut …',
-    footerAbout: 'Mölnåls stads e-tjänster är byggda på Kärna, en öppen plattform för kommuner.',
-    footerNav: 'Om webbplatsen',
+  },
+  footer: {
+    contactHeading: 'Kontakta Mölnåls stad',
+    contactCentre: 'Kontaktcenter',
+    phone: 'Telefon',
+    email: 'E-post',
+    openingHours: 'Öppettider',
+    openingHoursText: 'Måndag–torsdag 8–17, fredag 8–16',
+    visitingAddress: 'Besöksadress',
+    postalAddress: 'Postadress',
+    aboutHeading: 'Om webbplatsen',
+    about: 'Mölnåls stads e-tjänster är byggda på Kärna, en öppen plattform för kommuner.',
     accessibility: 'Tillgänglighetsredogörelse',
+    personalData: 'Så behandlar vi personuppgifter',
+  },
+  session: {
+    warningTitle: 'Du loggas snart ut',
+    warningText:
+      'Du har inte använt e-tjänsterna på en stund. För att skydda dina uppgifter loggar vi ut dig automatiskt. Det du inte har sparat försvinner då.',
+    timeLeft: (duration: string) => `Du loggas ut om ${duration}.`,
+    timeLeftAnnouncement: (duration: string) => `${duration} kvar tills du loggas ut.`,
+    duration: (minutes: number, seconds: number) => {
+      const m = `${minutes} ${minutes === 1 ? 'minut' : 'minuter'}`;
+      const s = `${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'}`;
+      if (minutes === 0) return s;
+      return seconds === 0 ? m : `${m} och ${s}`;
+    },
+    stayLoggedIn: 'Fortsätt vara inloggad',
+    stillLoggedIn: 'Du är fortfarande inloggad.',
+    finalText:
+      'Du har varit inloggad så länge som det går i ett sträck, så tiden kan inte förlängas mer. Spara det du arbetar med och logga in igen för att fortsätta.',
+    loginAgain: 'Logga in igen',
+    close: 'Stäng',
+    endedTitle: 'Du har loggats ut',
+    ended: {
+      idle: 'Du har loggats ut eftersom du inte har använt e-tjänsterna på en stund. Det gör vi för att skydda dina uppgifter. Logga in igen för att fortsätta där du var.',
+      limit:
+        'Du har loggats ut eftersom du hade varit inloggad så länge som det går i ett sträck. Logga in igen för att fortsätta där du var.',
+      ended: 'Du är inte längre inloggad. Logga in igen för att fortsätta där du var.',
+    },
   },
   nav: {
     start: 'Start',
@@ -59,7 +96,7 @@ export const sv = {
     staffText: 'Arbetar du i Mölnåls stad? Logga in med ditt jobbkonto.',
     loggedOut: 'Du är utloggad. Välkommen tillbaka!',
     loginError: {
-      login_cancelled: 'Du avbröt inloggningen. Du kan försöka igen när du vill.',
+      login_cancelled: 'Du avbröt inloggningen. Du kan logga in igen när du vill.',
       login_expired: 'Inloggningen tog för lång tid. Börja om.',
       assurance_too_low:
         'Din e-legitimation räcker inte för våra e-tjänster. Använd BankID eller Freja+ och försök igen.',
@@ -98,7 +135,8 @@ export const sv = {
   admin: {
     title: 'Administration',
     usersHeading: 'Medarbetare och behörigheter',
-    usersIntro: 'Här ser du alla medarbetare och vilka behörigheter de har i vilken del av organisationen.',
+    usersIntro:
+      'Här ser du medarbetarna i de delar av organisationen som du får administrera, och vilka behörigheter de har.',
     noUsers: 'Det finns inga medarbetare än.',
     email: 'E-post',
     noEmail: 'Ingen e-postadress',
@@ -108,7 +146,9 @@ export const sv = {
     addRoleFor: (name: string) => `Lägg till behörighet för ${name}`,
     role: 'Roll',
     orgUnit: 'Organisationsenhet',
-    orgUnitHelp: 'Behörigheten gäller enheten och allt under den.',
+    orgUnitHelp: 'Skriv en del av namnet för att söka. Behörigheten gäller enheten och allt under den.',
+    noUnitsFound: 'Ingen enhet matchar det du skrev.',
+    partOf: 'Ingår i',
     choose: 'Välj',
     save: 'Lägg till',
     saving: 'Sparar …',
@@ -116,7 +156,14 @@ export const sv = {
     revoke: 'Ta bort',
     revokeLabel: (role: string, unit: string, name: string) => `Ta bort ${role}, ${unit}, för ${name}`,
     roleRequired: 'Välj en roll.',
-    orgUnitRequired: 'Välj en organisationsenhet.',
+    orgUnitRequired: 'Välj en organisationsenhet i listan.',
+    errorSummaryTitle: 'Det finns fel som du behöver rätta',
+    revokeQuestion: (role: string, unit: string, name: string) =>
+      `Ta bort rollen ${role} för ${unit} från ${name}?`,
+    revokeConsequence: (name: string, unit: string) =>
+      `${name} förlorar då behörigheten i ${unit} och i enheterna under den. Du kan lägga till den igen senare.`,
+    revokeConfirm: 'Ta bort rollen',
+    revoking: 'Tar bort …',
     granted: (role: string, unit: string, name: string) => `${name} har fått behörigheten ${role}, ${unit}.`,
     revoked: (role: string, unit: string, name: string) =>
       `Behörigheten ${role}, ${unit}, har tagits bort för ${name}.`,
@@ -129,6 +176,14 @@ export const sv = {
     systemOwner: 'Systemägare',
     itDepartment: 'IT-avdelningen',
     administrator: 'Administratör',
+  },
+  /** One line on what each role is for, shown where a role is chosen and in the list. */
+  roleDescriptions: {
+    caseOfficer: 'Handlägger ärenden och ser uppgifterna i enheten och enheterna under den.',
+    registrar: 'Tar emot och registrerar handlingar och fördelar ärenden till rätt handläggare.',
+    systemOwner: 'Ansvarar för att e-tjänsterna i sin del av organisationen fungerar och utvecklas.',
+    itDepartment: 'Sköter tekniken och kan se medarbetare och deras behörigheter, men inte ändra dem.',
+    administrator: 'Ger och tar bort behörigheter, skapar API-nycklar för integrationer och kan läsa loggen.',
   },
   orgUnitKinds: {
     municipality: 'Kommun',
@@ -149,19 +204,6 @@ export const sv = {
   routeError: {
     title: 'Något gick fel',
     text: 'Sidan kunde inte visas. Ladda om sidan eller försök igen om en stund.',
-  },
-  accessibilityStatement: {
-    title: 'Tillgänglighetsredogörelse',
-    intro:
-      'Mölnåls stad står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service.',
-    goalHeading: 'Så tillgänglig är webbplatsen',
-    goal: 'Webbplatsen är byggd för att uppfylla WCAG 2.1 på nivå AA. Du kan använda den med tangentbord och skärmläsare, ändra textstorleken och byta språk till engelska.',
-    contactHeading: 'Om något inte fungerar',
-    contact:
-      'Om du stöter på problem eller behöver innehåll i ett annat format kan du kontakta kommunens kontaktcenter.',
-    supervisionHeading: 'Tillsyn',
-    supervision:
-      'Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn av lagen. Du kan anmäla brister till Digg om du inte är nöjd med hur vi hanterar dina synpunkter.',
   },
 };
 

@@ -1,19 +1,29 @@
-// localStorage can be missing or throw (private browsing, storage disabled by policy); the UI
-// settings kept there are conveniences, so failures are ignored.
+// Web storage can be missing or throw (private browsing, storage disabled by policy); what is kept
+// there are conveniences, so failures are ignored.
 
-/** Read a stored setting, or `null` when there is none or storage is unavailable. */
-export function readStored(key: string): string | null {
+type Area = 'local' | 'session';
+
+function storage(area: Area): Storage {
+  return area === 'local' ? window.localStorage : window.sessionStorage;
+}
+
+/**
+ * Read a stored value, or `null` when there is none or storage is unavailable. `local` (the
+ * default) is kept on this device; `session` only as long as this tab.
+ */
+export function readStored(key: string, area: Area = 'local'): string | null {
   try {
-    return window.localStorage.getItem(key);
+    return storage(area).getItem(key);
   } catch {
     return null;
   }
 }
 
-/** Store a setting on this device; silently does nothing when storage is unavailable. */
-export function writeStored(key: string, value: string): void {
+/** Store a value (`null` removes it); silently does nothing when storage is unavailable. */
+export function writeStored(key: string, value: string | null, area: Area = 'local'): void {
   try {
-    window.localStorage.setItem(key, value);
+    if (value === null) storage(area).removeItem(key);
+    else storage(area).setItem(key, value);
   } catch {
     // Ignored: see above.
   }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Select as AriaSelect,
   Button,
@@ -13,30 +14,31 @@ import {
 export interface SelectOption {
   id: string;
   label: string;
-  /** Indentation level, for options that form a tree (organisation units). */
-  depth?: number;
+  /** A second line under the label (its accessible description), e.g. what a role is for. */
+  description?: string;
 }
 
 interface SelectProps {
+  /** The id of the button that opens the list, for links to it (the error summary). */
+  id?: string;
   label: string;
   options: readonly SelectOption[];
   value: string | null;
   onChange: (value: string | null) => void;
   placeholder?: string;
-  description?: string;
+  description?: ReactNode;
   /** Shown under the field, and marks it invalid, when set. */
   errorMessage?: string | null;
   isRequired?: boolean;
   name?: string;
 }
 
-const maxDepthClass = 5;
-
 /**
  * A labelled single-choice select (React Aria: listbox popover with keyboard and screen reader
  * support). Validation is ours (`errorMessage`), not the browser's.
  */
 export function Select({
+  id,
   label,
   options,
   value,
@@ -64,8 +66,13 @@ export function Select({
           {description}
         </Text>
       )}
-      <Button className="select-button">
-        <SelectValue className="select-value" />
+      <Button id={id} className="select-button">
+        {/* The chosen option's name only, not its description line. */}
+        <SelectValue className="select-value">
+          {({ isPlaceholder, selectedText, defaultChildren }) =>
+            isPlaceholder ? defaultChildren : selectedText
+          }
+        </SelectValue>
         <span aria-hidden="true" className="select-chevron">
           ▾
         </span>
@@ -74,12 +81,15 @@ export function Select({
       <Popover className="select-popover">
         <ListBox className="select-listbox" items={options}>
           {(option) => (
-            <ListBoxItem
-              id={option.id}
-              textValue={option.label}
-              className={`select-option depth-${Math.min(option.depth ?? 0, maxDepthClass)}`}
-            >
-              {option.label}
+            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
+              <Text slot="label" className="option-label">
+                {option.label}
+              </Text>
+              {option.description && (
+                <Text slot="description" className="option-description">
+                  {option.description}
+                </Text>
+              )}
             </ListBoxItem>
           )}
         </ListBox>

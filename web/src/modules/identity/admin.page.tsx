@@ -8,9 +8,8 @@ import { LiveStatus } from '../../ui/live-status.tsx';
 import { LoadingStatus } from '../../ui/loading-status.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import type { SelectOption } from '../../ui/select.tsx';
 import { useOrgUnits, useStaffUsers } from './identity.api.ts';
-import { buildOrgTree, flattenOrgTree } from './org-tree.ts';
+import { buildOrgTree, type PlacedOrgUnit, placeOrgUnits } from './org-tree.ts';
 import { OrgTreeView } from './org-tree-view.tsx';
 import { UserList } from './user-list.tsx';
 
@@ -23,11 +22,8 @@ function Admin({ user }: { user: SessionUser }) {
   const [message, setMessage] = useState<string | null>(null);
 
   const orgTree = useMemo(() => (orgUnits.data ? buildOrgTree(orgUnits.data.items) : null), [orgUnits.data]);
-  const unitOptions = useMemo<SelectOption[] | null>(
-    () =>
-      canManageRoles && orgTree
-        ? flattenOrgTree(orgTree).map(({ unit, depth }) => ({ id: unit.id, label: unit.name, depth }))
-        : null,
+  const units = useMemo<PlacedOrgUnit[] | null>(
+    () => (canManageRoles && orgTree ? placeOrgUnits(orgTree) : null),
     [canManageRoles, orgTree],
   );
   const sortedUsers = useMemo(
@@ -40,7 +36,7 @@ function Admin({ user }: { user: SessionUser }) {
   else if (users.isError)
     userBody = <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />;
   else if (sortedUsers.length === 0) userBody = <EmptyState>{t.admin.noUsers}</EmptyState>;
-  else userBody = <UserList users={sortedUsers} unitOptions={unitOptions} onChanged={setMessage} />;
+  else userBody = <UserList users={sortedUsers} units={units} onChanged={setMessage} />;
 
   let orgBody: ReactNode;
   if (orgUnits.isPending) orgBody = <LoadingStatus />;

@@ -1,6 +1,29 @@
 import { type Messages, useI18n } from '../../lib/i18n.tsx';
 import type { OrgTreeNode } from './org-tree.ts';
 
+/**
+ * A unit's place in the tree: "Ingår i: Mölnåls stad › Byggnadsnämnden". The arrows are for the
+ * eye; screen readers get the same path as one text with commas.
+ */
+export function OrgPath({
+  ancestors,
+  showLabel = false,
+}: {
+  ancestors: readonly string[];
+  showLabel?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="visually-hidden">{`${t.admin.partOf}: ${ancestors.join(', ')}`}</span>
+      <span aria-hidden="true">
+        {showLabel && `${t.admin.partOf}: `}
+        {ancestors.join(' › ')}
+      </span>
+    </>
+  );
+}
+
 function OrgTreeItems({ nodes, t }: { nodes: readonly OrgTreeNode[]; t: Messages }) {
   return (
     <ul>

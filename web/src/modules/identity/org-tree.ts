@@ -26,13 +26,23 @@ export function buildOrgTree(units: readonly OrgUnit[]): OrgTreeNode[] {
   return roots;
 }
 
-/** The tree in reading order with each unit's depth, e.g. for an indented select. */
-export function flattenOrgTree(roots: readonly OrgTreeNode[]): { unit: OrgUnit; depth: number }[] {
-  const result: { unit: OrgUnit; depth: number }[] = [];
-  const visit = (node: OrgTreeNode, depth: number) => {
-    result.push({ unit: node.unit, depth });
-    for (const child of node.children) visit(child, depth + 1);
+export interface PlacedOrgUnit {
+  unit: OrgUnit;
+  /** The names of the units above it, from the top: its place in the tree. */
+  ancestors: string[];
+}
+
+/**
+ * The tree in reading order, each unit with the names of the units above it (e.g. Bygglovsenheten
+ * under Mölnåls stad › Byggnadsnämnden › Stadsbyggnadsförvaltningen). With a partial list (an
+ * administrator who sees only their part), the path starts at the first unit they can see.
+ */
+export function placeOrgUnits(roots: readonly OrgTreeNode[]): PlacedOrgUnit[] {
+  const result: PlacedOrgUnit[] = [];
+  const visit = (node: OrgTreeNode, ancestors: string[]) => {
+    result.push({ unit: node.unit, ancestors });
+    for (const child of node.children) visit(child, [...ancestors, node.unit.name]);
   };
-  for (const root of roots) visit(root, 0);
+  for (const root of roots) visit(root, []);
   return result;
 }

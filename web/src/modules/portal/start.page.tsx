@@ -69,8 +69,10 @@ export function StartPage() {
   // The server's logout sends the browser to `/?utloggad=1`.
   const [searchParams] = useSearchParams();
   const isLoggedOut = searchParams.get('utloggad') === '1' && session.data?.authenticated === false;
-  // A login that did not complete comes back as `/?loginError=<code>`.
-  const loginError = searchParams.get('loginError');
+  // A login that did not complete comes back as `/?loginError=<code>`. Cancelling is the person's
+  // own choice, not an error: it is told as plain information.
+  const loginError = session.data?.authenticated === false ? searchParams.get('loginError') : null;
+  const isLoginCancelled = loginError === 'login_cancelled';
 
   let body: ReactNode;
   if (session.isPending) body = <LoadingStatus />;
@@ -79,7 +81,12 @@ export function StartPage() {
 
   return (
     <Page title={t.start.title}>
-      {loginError && session.data?.authenticated === false && (
+      {isLoginCancelled && (
+        <div role="status" className="alert alert-info">
+          <p>{t.start.loginError.login_cancelled}</p>
+        </div>
+      )}
+      {loginError && !isLoginCancelled && (
         <div role="alert" className="alert alert-error">
           <p>{loginErrorMessage(t.start.loginError, loginError)}</p>
         </div>

@@ -21,7 +21,10 @@ function MyRoles({ user }: { user: SessionUser }) {
         <ul className="role-list">
           {user.roles.map((assignment) => (
             <li key={`${assignment.role}:${assignment.orgUnitId}`}>
-              {t.workspace.roleAtUnit(t.roles[assignment.role], assignment.orgUnitName)}
+              <span className="role-name">
+                {t.workspace.roleAtUnit(t.roles[assignment.role], assignment.orgUnitName)}
+              </span>
+              <span className="role-description">{t.roleDescriptions[assignment.role]}</span>
             </li>
           ))}
         </ul>
