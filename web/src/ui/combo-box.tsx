@@ -6,11 +6,11 @@ import {
   Input,
   Label,
   ListBox,
-  ListBoxItem,
   Popover,
   Text,
   useFilter,
 } from 'react-aria-components';
+import { OptionItem } from './option-item.tsx';
 
 export interface ComboBoxOption {
   id: string;
@@ -103,18 +103,7 @@ export function ComboBox({
           className="select-listbox"
           renderEmptyState={() => <p className="select-empty">{emptyText}</p>}
         >
-          {(option: ComboBoxOption) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
-              <Text slot="label" className="option-label">
-                {option.label}
-              </Text>
-              {option.description && (
-                <Text slot="description" className="option-description">
-                  {option.description}
-                </Text>
-              )}
-            </ListBoxItem>
-          )}
+          {(option: ComboBoxOption) => <OptionItem option={option} />}
         </ListBox>
       </Popover>
     </AriaComboBox>

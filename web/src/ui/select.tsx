@@ -5,11 +5,11 @@ import {
   FieldError,
   Label,
   ListBox,
-  ListBoxItem,
   Popover,
   SelectValue,
   Text,
 } from 'react-aria-components';
+import { OptionItem } from './option-item.tsx';
 
 export interface SelectOption {
   id: string;
@@ -80,18 +80,7 @@ export function Select({
       <FieldError className="field-error">{errorMessage}</FieldError>
       <Popover className="select-popover">
         <ListBox className="select-listbox" items={options}>
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select-option">
-              <Text slot="label" className="option-label">
-                {option.label}
-              </Text>
-              {option.description && (
-                <Text slot="description" className="option-description">
-                  {option.description}
-                </Text>
-              )}
-            </ListBoxItem>
-          )}
+          {(option) => <OptionItem option={option} />}
         </ListBox>
       </Popover>
     </AriaSelect>
