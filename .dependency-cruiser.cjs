@@ -17,10 +17,14 @@ module.exports = {
     },
     {
       name: 'outside-into-module-internals',
-      comment: 'The composition root, CLI, seeds and shared test code use modules through index.ts.',
+      comment:
+        'The composition root, CLI, seeds and shared test code use modules through index.ts; shared test code may also use a module\'s test factories (<module>.test-support.ts).',
       severity: 'error',
       from: { path: '^server/(src/[^/]+\\.ts$|src/cli/|seeds/|test/)' },
-      to: { path: '^server/src/modules/[^/]+/', pathNot: '^server/src/modules/[^/]+/index\\.ts$' },
+      to: {
+        path: '^server/src/modules/[^/]+/',
+        pathNot: '^server/src/modules/([^/]+)/(index|\\1\\.test-support)\\.ts$',
+      },
     },
     {
       name: 'platform-knows-no-module',

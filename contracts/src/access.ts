@@ -31,5 +31,13 @@ export const permissions = [
   'apiClients.manage',
   /** Read the audit trail. */
   'audit.read',
+  /** Look a person up in the population register, with a stated purpose (every lookup audited). */
+  'persons.lookup',
+  /** See a protected person's address, place and relations (skyddade personuppgifter). */
+  'persons.readProtected',
+  /** Read the registers as an integration keeping in sync (changed-since, paginated). */
+  'registry.read',
+  /** Keep the master-data designations: information types and their authoritative sources. */
+  'masterData.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
 import { identityAccessControl, identityModule } from './modules/identity/index.ts';
+import { registryModule } from './modules/registry/index.ts';
 import { tasksModule } from './modules/tasks/index.ts';
 import { AuditTrail, auditMigrations } from './platform/audit/index.ts';
 import type { Config } from './platform/config.ts';
@@ -15,7 +16,7 @@ import { registerWebApp } from './platform/http/web-app.ts';
 import type { KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
-export const modules: KarnaModule[] = [identityModule, tasksModule];
+export const modules: KarnaModule[] = [identityModule, tasksModule, registryModule];
 
 /** Every migration the database needs: the platform's own, then each module's. */
 export const migrationSources: MigrationSource[] = [

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCitizens } from '../seeds/demo-municipality.ts';
+import { insertPerson } from '../src/modules/registry/registry.test-support.ts';
 import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
 import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
@@ -26,6 +28,15 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
 
   beforeAll(async () => {
     server = await startTestServer(backend);
+    // The citizen who logs in, and another person, in the population register.
+    const citizen = demoCitizens[0];
+    if (!citizen) throw new Error('no demo citizen');
+    await insertPerson(server.database.db, { ...citizen, givenName: citizen.givenName });
+    const other = await insertPerson(server.database.db, {
+      personalNumber: '198003012385',
+      givenName: 'Pia',
+      familyName: 'Holm',
+    });
     actors = await signInEveryActor(server);
     const admin = actors.administrator;
     const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/api/org-units');
@@ -43,6 +54,7 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
         });
         return created.body.client.id;
       },
+      personId: other.id,
     };
     const document = await actors.anonymous.call<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',

@@ -37,6 +37,8 @@ export interface MatrixFixtures {
   boardId: string;
   /** Creates a new API client of Byggnadsnämnden (as the municipality's administrator) to revoke. */
   newApiClientId(): Promise<string>;
+  /** A person in the population register (not the citizen who logs in). */
+  personId: string;
 }
 
 export interface MatrixRow {
@@ -90,6 +92,17 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'DELETE /api/api-clients/{clientId}': {
     request: async (f) => ({ path: `/api/api-clients/${await f.newApiClientId()}` }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 403, 204, 204, 204] },
+  'POST /api/registry/person-searches': {
+    request: () => ({ path: '/api/registry/person-searches', body: { personalNumber: '198003012385', purpose: 'caseHandling' } }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/registry/persons/{personId}': {
+    request: (f) => ({ path: `/api/registry/persons/${f.personId}?purpose=caseHandling` }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/me/person': {
+    request: () => ({ path: '/api/me/person' }),                 answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'PUT /api/me/contact': {
+    request: () => ({ path: '/api/me/contact', body: { phone: '070-123 45 67', email: null } }),
+                                                                 answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };

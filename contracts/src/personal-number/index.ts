@@ -197,9 +197,12 @@ export function genderOf(normalized12: string): PersonalNumberGender {
 export function createPersonalNumberSchema(options: { allowCoordinationNumber?: boolean } = {}) {
   return z
     .string()
+    .max(20)
     .meta({
       description:
         'Swedish personal identity number or coordination number: 10 or 12 digits with an optional - or + separator',
+      // What the transform below accepts, for API readers (the transform gives the reasons).
+      pattern: '^\\s*(\\d{6}|\\d{8})[-+]?\\d{4}\\s*$',
     })
     .transform((value, ctx) => {
       const result = parsePersonalNumber(value, options);

@@ -64,8 +64,8 @@ export const identityErrors: ErrorCatalog<IdentityErrorCode> = {
   role_not_grantable: {
     status: 403,
     title: {
-      sv: 'Du kan inte dela ut en roll med fler behörigheter än du själv har.',
-      en: 'You cannot grant a role with more permissions than you hold yourself.',
+      sv: 'Du kan inte dela ut den här rollen: den kräver en behörighet som du själv inte har.',
+      en: 'You cannot grant this role: it takes a permission you do not hold yourself.',
     },
   },
   api_client_not_found: {

@@ -74,7 +74,15 @@ describe('can(actor, permission, orgUnitPath)', () => {
 describe('permissionsOf', () => {
   it('unites the permissions of every role held', () => {
     const both = staff(['caseOfficer', BYGGLOV], ['itDepartment', KS]);
-    expect(permissionsOf(both).sort()).toEqual(['org.read', 'tasks.read', 'users.read', 'workspace.use']);
+    expect(permissionsOf(both).sort()).toEqual([
+      'masterData.manage',
+      'org.read',
+      'persons.lookup',
+      'registry.read',
+      'tasks.read',
+      'users.read',
+      'workspace.use',
+    ]);
     expect(permissionsOf(citizen)).toEqual(['myPages.use']);
     expect(permissionsOf(staff())).toEqual(['workspace.use']);
     expect(permissionsOf(anonymous)).toEqual([]);

@@ -12,10 +12,10 @@ const staffBaseline: readonly Permission[] = ['workspace.use'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
-  caseOfficer: ['workspace.use', 'tasks.read', 'org.read'],
-  registrar: ['workspace.use', 'tasks.read', 'org.read'],
+  caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
+  registrar: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
   systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
-  itDepartment: ['workspace.use', 'tasks.read', 'org.read', 'users.read'],
+  itDepartment: ['workspace.use', 'tasks.read', 'org.read', 'users.read', 'registry.read', 'masterData.manage'],
   administrator: [
     'workspace.use',
     'tasks.read',
@@ -24,6 +24,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'users.manageRoles',
     'apiClients.manage',
     'audit.read',
+    'registry.read',
+    'masterData.manage',
   ],
 };
 
@@ -49,9 +51,17 @@ export function can(actor: Actor, permission: Permission, orgUnitPath?: string):
 export type GrantRefusal = 'role_not_in_scope' | 'role_not_grantable';
 
 /**
+ * Permissions that only someone who holds them may hand on (with the unit): access to protected
+ * identities is given by those who have it, not by whoever administers roles.
+ */
+const passedOnOnlyByHolders: readonly Permission[] = ['persons.readProtected'];
+
+/**
  * The one scope rule for everything that hands out power — a role to a staff member, a role to an
- * API client, and taking either back: the actor must hold `managePermission` for the unit (or one
- * above it), and hold there every permission the role carries, so nobody grants more than they have.
+ * API client, and taking either back: the actor holds `managePermission` for the unit (or one above
+ * it); giving an API client a role also takes being able to grant that role to a person
+ * (`users.manageRoles` there); and a role carrying a permission only its holders may pass on takes
+ * holding it there.
  */
 export function grantRefusal(
   actor: Actor,
@@ -60,8 +70,11 @@ export function grantRefusal(
   orgUnitPath: string,
 ): GrantRefusal | undefined {
   if (!can(actor, managePermission, orgUnitPath)) return 'role_not_in_scope';
-  const exceeds = rolePermissions[role].some((permission) => !can(actor, permission, orgUnitPath));
-  return exceeds ? 'role_not_grantable' : undefined;
+  if (!can(actor, 'users.manageRoles', orgUnitPath)) return 'role_not_grantable';
+  const withheld = rolePermissions[role].some(
+    (permission) => passedOnOnlyByHolders.includes(permission) && !can(actor, permission, orgUnitPath),
+  );
+  return withheld ? 'role_not_grantable' : undefined;
 }
 
 function grantsAllow(grants: Grant[], permission: Permission, orgUnitPath: string | undefined): boolean {

@@ -189,7 +189,7 @@ describe.each(testBackends)('roles, tasks and API clients on %s', (backend) => {
       }
     });
 
-    it('cannot create an API client outside her board, and her clients get no more than she holds', async () => {
+    it('cannot create an API client outside her board', async () => {
       const outside = await createClient(maja, 'administrator', 'Mölnåls stad');
       expect(outside).toMatchObject({ status: 403, body: { code: 'role_not_in_scope' } });
       const otherBoard = await createClient(maja, 'caseOfficer', 'Försörjningsstöd');

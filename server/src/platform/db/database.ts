@@ -7,6 +7,12 @@ import { PgliteDialect } from './pglite-dialect.ts';
 
 /** PostgreSQL type OIDs we parse the same way on both backends. */
 const INT8_OID = 20;
+/**
+ * `date` stays the `YYYY-MM-DD` text PostgreSQL sends: a calendar date has no time zone, and
+ * turning it into a JavaScript Date (midnight in the server's zone) shifts it a day in some zones.
+ */
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
 
 /**
  * A database handle the platform opens once and closes once. `db` is typed for the platform's own
@@ -36,7 +42,8 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
       connectionString: options.databaseUrl,
       max: 10,
       types: {
-        getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+        getTypeParser: (oid, format) =>
+          oid === INT8_OID ? Number : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format),
       },
     });
     // An idle connection can fail (server restart, terminated backend); the pool replaces it, and
@@ -66,7 +73,7 @@ export const EMBEDDED_POSTGRES_SETTINGS = ['shared_buffers=16MB'];
 
 async function openPglite(options: DatabaseOptions): Promise<PGlite> {
   const settings = {
-    parsers: { [INT8_OID]: (value: string) => Number(value) },
+    parsers: { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: keepText },
     postgresqlconf: EMBEDDED_POSTGRES_SETTINGS,
   };
   if (options.inMemory) {

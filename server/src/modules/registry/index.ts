@@ -1,0 +1,16 @@
+import type { KarnaModule } from '../../platform/module.ts';
+import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
+import { registerRegistryRoutes } from './registry.routes.ts';
+
+export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
+
+/**
+ * The registry: the population register (persons, custody, protected identities), properties and
+ * their owners, organisations and their signatories, customer relations and master-data
+ * designations — kept once and read by every e-service and officer through this module (E1–E6).
+ */
+export const registryModule: KarnaModule = {
+  name: 'registry',
+  migrations: { '202611231800-create-registry-tables': createRegistryTables },
+  registerRoutes: registerRegistryRoutes,
+};

@@ -1,0 +1,22 @@
+import { AppError, type ErrorCatalog } from '../../platform/http/errors.ts';
+
+export const registryErrorCodes = ['person_not_found', 'not_in_population_register'] as const;
+export type RegistryErrorCode = (typeof registryErrorCodes)[number];
+
+export function registryError(code: RegistryErrorCode): AppError<RegistryErrorCode> {
+  return new AppError(code);
+}
+
+export const registryErrors: ErrorCatalog<RegistryErrorCode> = {
+  person_not_found: {
+    status: 404,
+    title: { sv: 'Personen finns inte i registret.', en: 'The person is not in the register.' },
+  },
+  not_in_population_register: {
+    status: 404,
+    title: {
+      sv: 'Du finns inte i kommunens folkbokföringsregister.',
+      en: 'You are not in the municipality’s population register.',
+    },
+  },
+};

@@ -1,0 +1,173 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
+
+export type PersonRow = Selectable<RegistryTables['registry_persons']>;
+export type PropertyRow = Selectable<RegistryTables['registry_properties']>;
+export type OrganisationRow = Selectable<RegistryTables['registry_organisations']>;
+
+/** A relation that holds on `day`: begun on or before it, not ended by it. */
+function inForceOn<T extends { valid_from: string; valid_to: string | null }>(day: string) {
+  return (row: T) => row.valid_from <= day && (row.valid_to === null || row.valid_to > day);
+}
+
+export async function findPersonById(db: Kysely<unknown>, id: string): Promise<PersonRow | undefined> {
+  return registryDb(db).selectFrom('registry_persons').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPersonByPersonalNumber(
+  db: Kysely<unknown>,
+  personalNumber: string,
+): Promise<PersonRow | undefined> {
+  return registryDb(db)
+    .selectFrom('registry_persons')
+    .selectAll()
+    .where('personal_number', '=', personalNumber)
+    .executeTakeFirst();
+}
+
+/**
+ * People by family name (and given name, when given; both as a prefix, case-insensitive) born in
+ * `birthYear`. Protected people are never in the answer, whoever asks: a name search must not
+ * confirm that a protected person exists.
+ */
+export async function searchUnprotectedPersonsByName(
+  db: Kysely<unknown>,
+  search: { familyName: string; givenName?: string | undefined; birthYear: number },
+  limit: number,
+): Promise<PersonRow[]> {
+  let query = registryDb(db)
+    .selectFrom('registry_persons')
+    .selectAll()
+    .where('protection', '=', 'none')
+    .where(sql<string>`lower(family_name)`, 'like', `${escapeLike(search.familyName.toLowerCase())}%`)
+    .where('birth_date', '>=', `${search.birthYear}-01-01`)
+    .where('birth_date', '<=', `${search.birthYear}-12-31`);
+  if (search.givenName) {
+    query = query.where(
+      sql<string>`lower(given_name)`,
+      'like',
+      `${escapeLike(search.givenName.toLowerCase())}%`,
+    );
+  }
+  return query.orderBy('family_name').orderBy('given_name').orderBy('birth_date').limit(limit).execute();
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The people a person has custody of, and those who have custody of them, on `day`. */
+export async function findCustodyOf(
+  db: Kysely<unknown>,
+  personId: string,
+  day: string,
+): Promise<{ children: PersonRow[]; guardians: PersonRow[] }> {
+  const tables = registryDb(db);
+  const relations = await tables
+    .selectFrom('registry_custody')
+    .select(['guardian_id', 'child_id', 'valid_from', 'valid_to'])
+    .where((where) => where.or([where('guardian_id', '=', personId), where('child_id', '=', personId)]))
+    .execute();
+  const current = relations.filter(inForceOn(day));
+  const childIds = current.filter((row) => row.guardian_id === personId).map((row) => row.child_id);
+  const guardianIds = current.filter((row) => row.child_id === personId).map((row) => row.guardian_id);
+  const people = await findPersonsByIds(tables, [...childIds, ...guardianIds]);
+  const pick = (ids: string[]) =>
+    ids.flatMap((id) => people.get(id) ?? []).sort((a, b) => a.birth_date.localeCompare(b.birth_date));
+  return { children: pick(childIds), guardians: pick(guardianIds) };
+}
+
+/** Does `guardianId` have custody of `childId` on `day`? */
+export async function hasCustody(
+  db: Kysely<unknown>,
+  guardianId: string,
+  childId: string,
+  day: string,
+): Promise<boolean> {
+  const rows = await registryDb(db)
+    .selectFrom('registry_custody')
+    .select(['valid_from', 'valid_to'])
+    .where('guardian_id', '=', guardianId)
+    .where('child_id', '=', childId)
+    .execute();
+  return rows.some(inForceOn(day));
+}
+
+async function findPersonsByIds(db: RegistryDb, ids: string[]): Promise<Map<string, PersonRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('registry_persons').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export interface OwnershipRow extends PropertyRow {
+  share_numerator: number;
+  share_denominator: number;
+}
+
+/** The properties an owner (a person or an organisation) holds a share of on `day`. */
+export async function findPropertiesOwnedBy(
+  db: Kysely<unknown>,
+  owner: { personId: string } | { organisationId: string },
+  day: string,
+): Promise<OwnershipRow[]> {
+  const rows = await registryDb(db)
+    .selectFrom('registry_property_owners')
+    .innerJoin('registry_properties', 'registry_properties.id', 'registry_property_owners.property_id')
+    .selectAll('registry_properties')
+    .select([
+      'registry_property_owners.share_numerator',
+      'registry_property_owners.share_denominator',
+      'registry_property_owners.valid_from',
+      'registry_property_owners.valid_to',
+    ])
+    .where(
+      'personId' in owner ? 'registry_property_owners.person_id' : 'registry_property_owners.organisation_id',
+      '=',
+      'personId' in owner ? owner.personId : owner.organisationId,
+    )
+    .orderBy('registry_properties.designation')
+    .execute();
+  return rows.filter(inForceOn(day));
+}
+
+/** The organisations a person may sign for on `day` (the companies register's signatories). */
+export async function findOrganisationsSignedBy(
+  db: Kysely<unknown>,
+  personId: string,
+  day: string,
+): Promise<OrganisationRow[]> {
+  const rows = await registryDb(db)
+    .selectFrom('registry_signatories')
+    .innerJoin('registry_organisations', 'registry_organisations.id', 'registry_signatories.organisation_id')
+    .selectAll('registry_organisations')
+    .select(['registry_signatories.valid_from', 'registry_signatories.valid_to'])
+    .where('registry_signatories.person_id', '=', personId)
+    .orderBy('registry_organisations.name')
+    .execute();
+  return rows.filter(inForceOn(day));
+}
+
+export async function findCustomerRelationsOf(db: Kysely<unknown>, personId: string, day: string) {
+  const rows = await registryDb(db)
+    .selectFrom('registry_customer_relations')
+    .select(['org_unit_id', 'relation', 'valid_from', 'valid_to'])
+    .where('person_id', '=', personId)
+    .orderBy('valid_from')
+    .execute();
+  return rows.filter(inForceOn(day));
+}
+
+/** Sets the contact details a person gave themself; returns the updated row. */
+export async function updatePersonContact(
+  db: Kysely<unknown>,
+  personId: string,
+  contact: { phone: string | null; email: string | null },
+  now: Date,
+): Promise<PersonRow | undefined> {
+  return registryDb(db)
+    .updateTable('registry_persons')
+    .set({ phone: contact.phone, email: contact.email, contact_updated_at: now, updated_at: now })
+    .where('id', '=', personId)
+    .returningAll()
+    .executeTakeFirst();
+}

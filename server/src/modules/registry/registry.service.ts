@@ -1,0 +1,93 @@
+import type { PersonOverview, PersonSearchHit } from '@karna/contracts';
+import type { Kysely } from 'kysely';
+import {
+  type Disclosure,
+  mayDisclose,
+  presentOrganisation,
+  presentOwnedProperty,
+  presentPerson,
+  presentRelated,
+  presentSearchHit,
+} from './registry.presenters.ts';
+import {
+  findCustodyOf,
+  findCustomerRelationsOf,
+  findOrganisationsSignedBy,
+  findPersonById,
+  findPersonByPersonalNumber,
+  findPropertiesOwnedBy,
+  type PersonRow,
+  searchUnprotectedPersonsByName,
+} from './registry.repository.ts';
+
+/** Most people a name search answers with: enough to pick from, too few to harvest the register. */
+export const NAME_SEARCH_LIMIT = 20;
+
+export type PersonSearch =
+  | { personalNumber: string }
+  | { familyName: string; givenName?: string | undefined; birthYear: number };
+
+/**
+ * Finds people by personal number (one person, protected or not: the number is already known) or
+ * by name and birth year (never a protected person).
+ */
+export async function searchPersons(
+  db: Kysely<unknown>,
+  search: PersonSearch,
+  disclosure: Disclosure,
+): Promise<{ hits: PersonSearchHit[]; rows: PersonRow[] }> {
+  const rows =
+    'personalNumber' in search
+      ? [await findPersonByPersonalNumber(db, search.personalNumber)].filter((row) => row !== undefined)
+      : await searchUnprotectedPersonsByName(db, search, NAME_SEARCH_LIMIT);
+  return { hits: rows.map((row) => presentSearchHit(row, disclosure)), rows };
+}
+
+/**
+ * Everything the municipality knows about a person, in one read (E2): the record, children in
+ * custody and guardians, properties owned, organisations they may sign for, customer relations.
+ * A protected person's relations, properties and organisations are left out unless the reader may
+ * see them; a protected relative appears only as "protected".
+ */
+export async function personOverview(
+  db: Kysely<unknown>,
+  personId: string,
+  disclosure: Disclosure,
+): Promise<{ overview: PersonOverview; row: PersonRow } | undefined> {
+  const row = await findPersonById(db, personId);
+  if (!row) return undefined;
+  const person = presentPerson(row, disclosure);
+  if (!mayDisclose(row, disclosure)) {
+    const overview = {
+      person,
+      children: [],
+      guardians: [],
+      properties: [],
+      organisations: [],
+      openCases: [],
+      customerRelations: [],
+    };
+    return { overview, row };
+  }
+  const { today } = disclosure;
+  const [custody, properties, organisations, relations] = await Promise.all([
+    findCustodyOf(db, row.id, today),
+    findPropertiesOwnedBy(db, { personId: row.id }, today),
+    findOrganisationsSignedBy(db, row.id, today),
+    findCustomerRelationsOf(db, row.id, today),
+  ]);
+  const overview: PersonOverview = {
+    person,
+    children: custody.children.map((child) => presentRelated(child, disclosure)),
+    guardians: custody.guardians.map((guardian) => presentRelated(guardian, disclosure)),
+    properties: properties.map(presentOwnedProperty),
+    organisations: organisations.map(presentOrganisation),
+    openCases: [],
+    customerRelations: relations.map((relation) => ({
+      orgUnitId: relation.org_unit_id,
+      relation: relation.relation,
+      since: relation.valid_from,
+    })),
+  };
+  return { overview, row };
+}
