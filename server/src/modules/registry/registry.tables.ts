@@ -32,9 +32,13 @@ export type RegistryTables = {
     is_coordination_number: Generated<boolean>;
     birth_date: DateColumn;
     given_name: string;
+    calling_name: string | null;
     middle_name: string | null;
     family_name: string;
+    registered_since: DateColumn | null;
+    registered_property: string | null;
     care_of: string | null;
+    extra_address_line: string | null;
     street_address: string | null;
     postal_code: string | null;
     postal_town: string | null;

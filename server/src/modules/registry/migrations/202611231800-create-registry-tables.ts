@@ -42,11 +42,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       )
       .addColumn('is_coordination_number', 'boolean', (column) => column.notNull().defaultTo(false))
       .addColumn('birth_date', 'date', (column) => column.notNull())
+      // All given names (förnamn), and the one the person is called by (tilltalsnamn) when known.
       .addColumn('given_name', 'text', (column) => column.notNull())
+      .addColumn('calling_name', 'text')
       .addColumn('middle_name', 'text')
       .addColumn('family_name', 'text', (column) => column.notNull())
-      // The registered address (folkbokföringsadress); empty for protected registration.
+      // The registration (folkbokföring): since when, on which property; and the postal address,
+      // empty for protected registration.
+      .addColumn('registered_since', 'date')
+      .addColumn('registered_property', 'text')
       .addColumn('care_of', 'text')
+      .addColumn('extra_address_line', 'text')
       .addColumn('street_address', 'text')
       .addColumn('postal_code', 'text', (column) => column.check(sql`postal_code ~ '^[0-9]{5}$'`))
       .addColumn('postal_town', 'text')
