@@ -18,7 +18,7 @@ module.exports = {
     {
       name: 'outside-into-module-internals',
       comment:
-        'The composition root, CLI, seeds and shared test code use modules through index.ts; shared test code may also use a module\'s test factories (<module>.test-support.ts).',
+        "The composition root, CLI, seeds and shared test code use modules through index.ts; shared test code may also use a module's test factories (<module>.test-support.ts).",
       severity: 'error',
       from: { path: '^server/(src/[^/]+\\.ts$|src/cli/|seeds/|test/)' },
       to: {

@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { runAuditCommand } from './audit.command.ts';
 import { type CliCommand, EXIT, UsageError } from './cli.ts';
+import { runGenerateCommand } from './generate.command.ts';
+import { runImportCommand } from './import.command.ts';
 import { runMigrateCommand } from './migrate.command.ts';
 import { runSeedCommand } from './seed.command.ts';
 import { runUsersCommand } from './users.command.ts';
@@ -10,6 +12,8 @@ const commands: Record<string, CliCommand> = {
   seed: runSeedCommand,
   audit: runAuditCommand,
   users: runUsersCommand,
+  import: runImportCommand,
+  generate: runGenerateCommand,
 };
 
 const USAGE = `Usage: karna <command> [options]
@@ -23,6 +27,8 @@ Commands:
   audit search     Find audit entries about a person (--personal-number, read from stdin if "-")
   users list       List staff users and their roles
   users add-role   Grant a staff role (--email, --role, --org-unit)
+  import population Apply a population file (full load or changes) to the register
+  generate population Write a synthetic population file for tests and demos (--persons N --out FILE)
 
 Every command takes --help. The database is the one the server uses (DATABASE_URL or KARNA_DATA_DIR).
 Exit codes: 0 success, 1 failure (e.g. a broken audit chain), 2 wrong usage, 3 invalid configuration.

@@ -15,7 +15,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
   registrar: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
   systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
-  itDepartment: ['workspace.use', 'tasks.read', 'org.read', 'users.read', 'registry.read', 'masterData.manage'],
+  itDepartment: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'users.read',
+    'registry.read',
+    'masterData.manage',
+  ],
   administrator: [
     'workspace.use',
     'tasks.read',

@@ -2,6 +2,19 @@ import type { KarnaModule } from '../../platform/module.ts';
 import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
 
+export {
+  type DemoCitizen,
+  generateChangeFile,
+  generatePopulationFile,
+  PopulationFileError,
+} from './population-file/index.ts';
+export {
+  type ImportProgress,
+  type ImportRejection,
+  type ImportSummary,
+  importPopulationFile,
+  SyntheticFileRefusedError,
+} from './population-import.ts';
 export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
 
 /**

@@ -37,7 +37,7 @@ export async function insertPerson(db: Kysely<unknown>, fixture: PersonFixture):
       street_address: address?.streetAddress ?? null,
       postal_code: address?.postalCode ?? null,
       postal_town: address?.postalTown ?? null,
-      municipality_code: '1481',
+      municipality_code: '1483',
       county_code: '14',
       northing: address ? 6_395_000 : null,
       easting: address ? 322_000 : null,
@@ -82,7 +82,7 @@ export async function insertProperty(
     .insertInto('registry_properties')
     .values({
       designation: property.designation,
-      municipality_code: '1481',
+      municipality_code: '1483',
       area_square_metres: 812,
       northing: 6_395_120.5,
       easting: 322_410.25,

@@ -1,0 +1,779 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { swedishDate } from '@karna/contracts';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../../platform/audit/index.ts';
+import {
+  type PersonData,
+  type PopulationFileHeader,
+  type PopulationRecord,
+  type RecordPosition,
+  readPopulationFile,
+} from './population-file/index.ts';
+import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
+
+/** How one record changed the register. */
+type Outcome = 'added' | 'changed' | 'unchanged';
+
+export interface ImportRejection {
+  position: RecordPosition;
+  /** Safe to log: names the fault, never a personal number, name or address. */
+  reason: string;
+}
+
+export interface ImportSummary {
+  batchId: string;
+  fileKind: 'full' | 'change';
+  records: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  rejected: number;
+  /** Relations (custody, signatories, ownership) begun and ended by the file. */
+  relations: { added: number; ended: number };
+  rejections: ImportRejection[];
+}
+
+export interface ImportProgress {
+  records: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ImportOptions {
+  /** Called every 1,000 records with how far the file has been read, for a progress display. */
+  onProgress?: (progress: ImportProgress) => void;
+  now?: Date;
+  /** Refuse files marked synthetic (`syntetisk="J"`): production takes only real register data. */
+  refuseSynthetic?: boolean;
+}
+
+/** A file marked as synthetic test data, refused where only real register data belongs. */
+export class SyntheticFileRefusedError extends Error {
+  constructor() {
+    super('the file is marked as synthetic test data (syntetisk="J"), which production does not take');
+    this.name = 'SyntheticFileRefusedError';
+  }
+}
+
+/** Persons are compared and written this many at a time. */
+const CHUNK = 500;
+
+/** The register facts a version keeps: everything the population file decides about a person. */
+const FACT_COLUMNS = [
+  'given_name',
+  'calling_name',
+  'middle_name',
+  'family_name',
+  'registered_since',
+  'registered_property',
+  'county_code',
+  'municipality_code',
+  'northing',
+  'easting',
+  'care_of',
+  'extra_address_line',
+  'street_address',
+  'postal_code',
+  'postal_town',
+  'protection',
+  'protected_since',
+  'deceased_on',
+  'emigrated_on',
+  'emigrated_to',
+] as const;
+type Facts = Pick<Selectable<RegistryTables['registry_persons']>, (typeof FACT_COLUMNS)[number]>;
+
+/** A person's row as a complete record of the file gives it. */
+type PersonValues = Facts & {
+  personal_number: string;
+  is_coordination_number: boolean;
+  birth_date: string;
+  batch_id: string;
+};
+
+type NewVersion = Insertable<RegistryTables['registry_person_versions']>;
+
+function factsOf(values: Facts): Facts {
+  return Object.fromEntries(FACT_COLUMNS.map((column) => [column, values[column] ?? null])) as Facts;
+}
+
+function sameFacts(a: Facts, b: Facts): boolean {
+  return FACT_COLUMNS.every((column) => (a[column] ?? null) === (b[column] ?? null));
+}
+
+/** A person's row values from a complete record of the file. */
+function personValues(person: PersonData, batchId: string): PersonValues {
+  const { name, registration, address, deregistration } = person;
+  return {
+    personal_number: person.personalNumber,
+    is_coordination_number: person.isCoordinationNumber,
+    birth_date: person.birthDate,
+    given_name: name.givenNames,
+    calling_name: name.callingName,
+    middle_name: name.middleName,
+    family_name: name.familyName,
+    registered_since: registration.since,
+    registered_property: registration.propertyDesignation,
+    county_code: registration.countyCode,
+    municipality_code: registration.municipalityCode,
+    northing: registration.point?.northing ?? null,
+    easting: registration.point?.easting ?? null,
+    care_of: address?.careOf ?? null,
+    extra_address_line: address?.extraLine ?? null,
+    street_address: address?.streetAddress ?? null,
+    postal_code: address?.postalCode ?? null,
+    postal_town: address?.postalTown ?? null,
+    protection: person.protection,
+    protected_since: person.protectedSince,
+    deceased_on: deregistration?.reason === 'death' ? deregistration.date : null,
+    emigrated_on: deregistration?.reason === 'emigration' ? deregistration.date : null,
+    emigrated_to: null,
+    batch_id: batchId,
+  };
+}
+
+/**
+ * Applies a population file to the register in one transaction: a file-level fault (not XML, cut
+ * off, wrong encoding) commits nothing, and a crash leaves the register as it was. Records the file
+ * shows to be wrong, and references to people or organisations the register does not know, are
+ * listed with their position and never stop the run. Running the same file again changes nothing.
+ */
+export async function importPopulationFile(
+  db: Kysely<unknown>,
+  audit: AuditTrail,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const now = options.now ?? new Date();
+  const fileSha256 = await sha256Of(path);
+  const totalBytes = (await stat(path)).size;
+  const counted = { bytesRead: 0 };
+  return db.transaction().execute(async (trx) => {
+    const run = new ImportRun(registryDb(trx), now);
+    let header: PopulationFileHeader | undefined;
+    for await (const item of readPopulationFile(countingBytes(path, counted), { now })) {
+      if (item.kind === 'header') {
+        if (item.isSynthetic && options.refuseSynthetic) throw new SyntheticFileRefusedError();
+        header = item;
+        await run.begin(basename(path), fileSha256, header);
+        continue;
+      }
+      if (item.kind === 'rejected') run.reject(item.position, item.reason);
+      else await run.apply(item);
+      if (run.records % 1000 === 0)
+        options.onProgress?.({ records: run.records, bytesRead: counted.bytesRead, totalBytes });
+    }
+    if (!header) throw new Error('the file has no header');
+    const summary = await run.finish();
+    await audit.append(trx, systemActor('population import'), NOT_A_REQUEST, {
+      action: 'registry.population.import',
+      outcome: 'success',
+      resourceType: 'importBatch',
+      resourceId: summary.batchId,
+      details: {
+        file: basename(path),
+        sha256: fileSha256,
+        kind: summary.fileKind,
+        added: summary.added,
+        changed: summary.changed,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+      },
+    });
+    return summary;
+  });
+}
+
+/** The file's bytes, counting them as they are read (back-pressure is the parser's). */
+async function* countingBytes(path: string, counted: { bytesRead: number }): AsyncIterable<Uint8Array> {
+  for await (const chunk of createReadStream(path)) {
+    counted.bytesRead += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The state of one import while it runs inside its transaction. */
+class ImportRun {
+  readonly #db: RegistryDb;
+  readonly #now: Date;
+  readonly #today: string;
+  #batchId = '';
+  #fileKind: 'full' | 'change' = 'full';
+  #fileDate = '';
+  #pendingPersons: { position: RecordPosition; values: PersonValues; validFrom: string; kind: string }[] = [];
+  readonly #counts = { added: 0, changed: 0, unchanged: 0 };
+  readonly #rejections: ImportRejection[] = [];
+  records = 0;
+
+  constructor(db: RegistryDb, now: Date) {
+    this.#db = db;
+    this.#now = now;
+    this.#today = swedishDate(now);
+  }
+
+  async begin(fileName: string, fileSha256: string, header: PopulationFileHeader): Promise<void> {
+    this.#fileKind = header.fileKind;
+    this.#fileDate = swedishDate(new Date(header.created));
+    const batch = await this.#db
+      .insertInto('registry_import_batches')
+      .values({
+        file_name: fileName,
+        file_sha256: fileSha256,
+        kind: header.fileKind,
+        file_created_at: new Date(header.created),
+        source: header.source,
+        started_at: this.#now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    this.#batchId = batch.id;
+    await sql`create temp table import_relations (
+      record integer not null, line integer not null, kind text not null,
+      subject text not null, party text not null, valid_from date,
+      numerator integer, denominator integer
+    ) on commit drop`.execute(this.#db);
+    await sql`create temp table import_listed (kind text, key text, primary key (kind, key)) on commit drop`.execute(
+      this.#db,
+    );
+  }
+
+  reject(position: RecordPosition, reason: string): void {
+    this.records += 1;
+    this.#rejections.push({ position, reason });
+  }
+
+  async apply(record: PopulationRecord): Promise<void> {
+    this.records += 1;
+    switch (record.kind) {
+      case 'person':
+      case 'birth': {
+        const values = personValues(record.person, this.#batchId);
+        const validFrom =
+          record.kind === 'birth'
+            ? record.date
+            : (record.person.registration.since ?? record.person.birthDate);
+        this.#pendingPersons.push({ position: record.position, values, validFrom, kind: record.kind });
+        await this.#stageRelations(
+          record.position,
+          'custody',
+          record.person.personalNumber,
+          record.person.guardians.map((guardian) => ({
+            party: guardian.personalNumber,
+            from: guardian.from,
+          })),
+        );
+        if (this.#pendingPersons.length >= CHUNK) await this.#flushPersons();
+        return;
+      }
+      case 'organisation':
+        await this.#flushPersons();
+        return this.#applyOrganisation(record);
+      case 'property':
+        await this.#flushPersons();
+        return this.#applyProperty(record);
+      default:
+        await this.#flushPersons();
+        return this.#applyChange(record);
+    }
+  }
+
+  /**
+   * Compares a chunk of complete person records with the register and writes what differs: the new
+   * people in one insert, each changed one updated, and a version for every change.
+   */
+  async #flushPersons(): Promise<void> {
+    const chunk = this.#pendingPersons;
+    if (chunk.length === 0) return;
+    this.#pendingPersons = [];
+    const numbers = chunk.map((pending) => pending.values.personal_number);
+    if (this.#fileKind === 'full') await this.#list('person', numbers);
+    const known = new Map<string, Facts & { id: string }>(
+      (
+        await this.#db
+          .selectFrom('registry_persons')
+          .selectAll()
+          .where('personal_number', 'in', numbers)
+          .execute()
+      ).map((row) => [row.personal_number, row]),
+    );
+    const versions: NewVersion[] = [];
+    const fresh = new Map<string, (typeof chunk)[number]>();
+    for (const pending of chunk) {
+      const number = pending.values.personal_number;
+      const current = known.get(number);
+      if (fresh.has(number) || (current && sameFacts(current, pending.values))) {
+        this.#counts.unchanged += 1;
+      } else if (!current) {
+        fresh.set(number, pending);
+        this.#counts.added += 1;
+      } else {
+        await this.#db
+          .updateTable('registry_persons')
+          .set({
+            ...factsOf(pending.values),
+            batch_id: this.#batchId,
+            register_changed_at: this.#now,
+            updated_at: this.#now,
+          })
+          .where('id', '=', current.id)
+          .execute();
+        known.set(number, { ...factsOf(pending.values), id: current.id });
+        versions.push(this.#version(current.id, this.#fileDate, 'full_load', pending.values));
+        this.#counts.changed += 1;
+      }
+    }
+    if (fresh.size > 0) {
+      const inserted = await this.#db
+        .insertInto('registry_persons')
+        .values([...fresh.values()].map((pending) => ({ ...pending.values, register_changed_at: this.#now })))
+        .returning(['id', 'personal_number'])
+        .execute();
+      for (const row of inserted) {
+        const pending = fresh.get(row.personal_number);
+        if (pending)
+          versions.push(
+            this.#version(
+              row.id,
+              pending.validFrom,
+              pending.kind === 'birth' ? 'birth' : 'registered',
+              pending.values,
+            ),
+          );
+      }
+    }
+    if (versions.length > 0) await this.#db.insertInto('registry_person_versions').values(versions).execute();
+  }
+
+  /** Notes the people, organisations or properties a full load lists (their relations it then owns). */
+  async #list(kind: 'person' | 'organisation' | 'property', keys: string[]): Promise<void> {
+    await sql`insert into import_listed (kind, key)
+      select ${kind}, key from unnest(${keys}::text[]) as key on conflict do nothing`.execute(this.#db);
+  }
+
+  #version(personId: string, validFrom: string, changeKind: string, facts: Facts): NewVersion {
+    return {
+      person_id: personId,
+      valid_from: validFrom,
+      change_kind: changeKind,
+      facts: JSON.stringify(factsOf(facts)),
+      batch_id: this.#batchId,
+    };
+  }
+
+  /** Keeps relations named by personal or organisation number until every record has been read. */
+  async #stageRelations(
+    position: RecordPosition,
+    kind: 'custody' | 'signatory' | 'owner_person' | 'owner_organisation',
+    subject: string,
+    parties: { party: string; from: string | null; numerator?: number; denominator?: number }[],
+  ): Promise<void> {
+    for (const party of parties) {
+      this.#stagedRelations.push({
+        record: position.record,
+        line: position.line,
+        kind,
+        subject,
+        party: party.party,
+        valid_from: party.from,
+        numerator: party.numerator ?? null,
+        denominator: party.denominator ?? null,
+      });
+    }
+    if (this.#stagedRelations.length >= CHUNK) await this.#flushRelations();
+  }
+
+  readonly #stagedRelations: Record<string, unknown>[] = [];
+
+  async #flushRelations(): Promise<void> {
+    if (this.#stagedRelations.length === 0) return;
+    const rows = this.#stagedRelations.splice(0);
+    await this.#db
+      .insertInto('import_relations' as never)
+      .values(rows as never)
+      .execute();
+  }
+
+  async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
+    if (this.#fileKind === 'full') await this.#list('organisation', [record.organisationNumber]);
+    const current = await this.#db
+      .selectFrom('registry_organisations')
+      .selectAll()
+      .where('organisation_number', '=', record.organisationNumber)
+      .executeTakeFirst();
+    if (!current) {
+      await this.#db
+        .insertInto('registry_organisations')
+        .values({
+          organisation_number: record.organisationNumber,
+          name: record.name,
+          legal_form: record.legalForm,
+          batch_id: this.#batchId,
+        })
+        .execute();
+      this.#counts.added += 1;
+    } else if (current.name !== record.name || current.legal_form !== record.legalForm) {
+      await this.#db
+        .updateTable('registry_organisations')
+        .set({
+          name: record.name,
+          legal_form: record.legalForm,
+          register_changed_at: this.#now,
+          updated_at: this.#now,
+          batch_id: this.#batchId,
+        })
+        .where('id', '=', current.id)
+        .execute();
+      this.#counts.changed += 1;
+    } else {
+      this.#counts.unchanged += 1;
+    }
+    await this.#stageRelations(
+      record.position,
+      'signatory',
+      record.organisationNumber,
+      record.signatories.map((signatory) => ({ party: signatory.personalNumber, from: signatory.from })),
+    );
+  }
+
+  async #applyProperty(record: Extract<PopulationRecord, { kind: 'property' }>): Promise<void> {
+    if (this.#fileKind === 'full') await this.#list('property', [record.designation]);
+    const values = {
+      designation: record.designation,
+      municipality_code: record.municipalityCode,
+      area_square_metres: record.areaSquareMetres,
+      northing: record.point.northing,
+      easting: record.point.easting,
+    };
+    const current = await this.#db
+      .selectFrom('registry_properties')
+      .selectAll()
+      .where('designation', '=', record.designation)
+      .executeTakeFirst();
+    if (!current) {
+      await this.#db
+        .insertInto('registry_properties')
+        .values({ ...values, batch_id: this.#batchId })
+        .execute();
+      this.#counts.added += 1;
+    } else if (
+      current.municipality_code !== values.municipality_code ||
+      current.area_square_metres !== values.area_square_metres ||
+      current.northing !== values.northing ||
+      current.easting !== values.easting
+    ) {
+      await this.#db
+        .updateTable('registry_properties')
+        .set({ ...values, register_changed_at: this.#now, updated_at: this.#now, batch_id: this.#batchId })
+        .where('id', '=', current.id)
+        .execute();
+      this.#counts.changed += 1;
+    } else {
+      this.#counts.unchanged += 1;
+    }
+    for (const kind of ['owner_person', 'owner_organisation'] as const) {
+      const owners = record.owners.filter(
+        (owner) => (owner.owner.type === 'person') === (kind === 'owner_person'),
+      );
+      await this.#stageRelations(
+        record.position,
+        kind,
+        record.designation,
+        owners.map((owner) => ({
+          party: owner.owner.type === 'person' ? owner.owner.personalNumber : owner.owner.organisationNumber,
+          from: owner.from,
+          numerator: owner.share.numerator,
+          denominator: owner.share.denominator,
+        })),
+      );
+    }
+  }
+
+  /** A dated change to one person already in the register. */
+  async #applyChange(
+    record: Exclude<PopulationRecord, { kind: 'person' | 'birth' | 'organisation' | 'property' }>,
+  ) {
+    const current = await this.#db
+      .selectFrom('registry_persons')
+      .selectAll()
+      .where('personal_number', '=', record.personalNumber)
+      .executeTakeFirst();
+    if (!current) {
+      this.#rejections.push({ position: record.position, reason: 'the person is not in the register' });
+      return;
+    }
+    if (record.kind === 'custody') {
+      await this.#stageRelations(
+        record.position,
+        'custody',
+        record.personalNumber,
+        record.changes
+          .filter((change) => change.change === 'added')
+          .map((change) => ({ party: change.guardian, from: change.date })),
+      );
+      const outcome = await this.#endCustody(
+        current.id,
+        record.changes.filter((change) => change.change === 'ended'),
+      );
+      this.#count(outcome);
+      return;
+    }
+    const next: Facts = { ...factsOf(current), ...this.#changedFacts(record, current) };
+    if (sameFacts(current, next)) {
+      this.#counts.unchanged += 1;
+      return;
+    }
+    await this.#db
+      .updateTable('registry_persons')
+      .set({ ...next, batch_id: this.#batchId, register_changed_at: this.#now, updated_at: this.#now })
+      .where('id', '=', current.id)
+      .execute();
+    await this.#db
+      .insertInto('registry_person_versions')
+      .values(this.#version(current.id, record.date, record.kind, next))
+      .execute();
+    this.#counts.changed += 1;
+  }
+
+  #changedFacts(
+    record: Exclude<PopulationRecord, { kind: 'person' | 'birth' | 'organisation' | 'property' | 'custody' }>,
+    current: Facts,
+  ): Partial<Facts> {
+    switch (record.kind) {
+      case 'move':
+        return { ...registrationFacts(record.registration), ...addressFacts(record.address) };
+      case 'death':
+        return { deceased_on: record.date };
+      case 'emigration':
+        return { emigrated_on: record.date, emigrated_to: record.country };
+      case 'nameChange':
+        return {
+          given_name: record.name.givenNames,
+          calling_name: record.name.callingName,
+          middle_name: record.name.middleName,
+          family_name: record.name.familyName,
+        };
+      case 'protection': {
+        if (record.action === 'set') {
+          // Protected registration: the register keeps no real address or place for the person.
+          const hidden =
+            record.protection === 'protected_registration'
+              ? { ...addressFacts(null), northing: null, easting: null }
+              : {};
+          const stronger =
+            current.protection === 'protected_registration' ? 'protected_registration' : record.protection;
+          return {
+            ...hidden,
+            protection: stronger,
+            protected_since: current.protection === 'none' ? record.date : current.protected_since,
+          };
+        }
+        const lifted: Partial<Facts> = { protection: 'none', protected_since: null };
+        return record.registration
+          ? { ...lifted, ...registrationFacts(record.registration), ...addressFacts(record.address) }
+          : lifted;
+      }
+    }
+  }
+
+  /** Ends the custody a change record ends; a custody that is not in force changes nothing. */
+  async #endCustody(childId: string, ended: { guardian: string; date: string }[]): Promise<Outcome> {
+    let outcome: Outcome = 'unchanged';
+    for (const change of ended) {
+      const result =
+        await sql`update registry_custody set valid_to = ${change.date}, updated_at = ${this.#now}
+        where child_id = ${childId} and valid_to is null
+          and guardian_id = (select id from registry_persons where personal_number = ${change.guardian})`.execute(
+          this.#db,
+        );
+      if (Number(result.numAffectedRows ?? 0) > 0) {
+        outcome = 'changed';
+        this.#relations.ended += 1;
+      }
+    }
+    return outcome;
+  }
+
+  readonly #relations = { added: 0, ended: 0 };
+
+  #count(outcome: Outcome): void {
+    this.#counts[outcome] += 1;
+  }
+
+  /** Resolves the staged relations, reports unknown references, and records the batch's counts. */
+  async finish(): Promise<ImportSummary> {
+    await this.#flushPersons();
+    await this.#flushRelations();
+    // Indexed and analysed once filled: the resolution below joins them against the register.
+    await sql`create index on import_relations (subject, kind)`.execute(this.#db);
+    await sql`create index on import_relations (party)`.execute(this.#db);
+    await sql`analyze import_relations`.execute(this.#db);
+    await sql`analyze import_listed`.execute(this.#db);
+    await this.#rejectUnknownReferences();
+    await this.#resolveRelations();
+    const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
+    await this.#db
+      .updateTable('registry_import_batches')
+      .set({ finished_at: new Date(), ...this.#counts, rejected: rejectedRecords, updated_at: new Date() })
+      .where('id', '=', this.#batchId)
+      .execute();
+    return {
+      batchId: this.#batchId,
+      fileKind: this.#fileKind,
+      records: this.records,
+      ...this.#counts,
+      rejected: rejectedRecords,
+      relations: this.#relations,
+      rejections: this.#rejections.sort((a, b) => a.position.record - b.position.record),
+    };
+  }
+
+  async #rejectUnknownReferences(): Promise<void> {
+    const unknown = await sql<{ record: number; line: number; kind: string }>`
+      select r.record, r.line, r.kind from import_relations r
+      where (r.kind in ('custody', 'signatory', 'owner_person')
+             and not exists (select 1 from registry_persons p where p.personal_number = r.party))
+         or (r.kind in ('custody') and not exists (select 1 from registry_persons p where p.personal_number = r.subject))
+         or (r.kind = 'owner_organisation'
+             and not exists (select 1 from registry_organisations o where o.organisation_number = r.party))
+      order by r.record`.execute(this.#db);
+    const what: Record<string, string> = {
+      custody: 'a guardian is not in the register',
+      signatory: 'a signatory is not in the register',
+      owner_person: 'an owner is not in the register',
+      owner_organisation: 'an owning organisation is not in the register',
+    };
+    for (const row of unknown.rows) {
+      this.#rejections.push({
+        position: { record: row.record, line: row.line },
+        reason: what[row.kind] ?? 'an unknown reference',
+      });
+    }
+  }
+
+  /**
+   * Begins the relations the file names that are not yet in force; in a full load, also ends those
+   * in force that the file no longer names for a person, organisation or property it lists.
+   */
+  async #resolveRelations(): Promise<void> {
+    const db = this.#db;
+    const today = this.#fileDate || this.#today;
+    const added = await sql`
+      insert into registry_custody (guardian_id, child_id, valid_from, batch_id)
+      select distinct on (g.id, c.id) g.id, c.id, coalesce(r.valid_from, c.birth_date), ${this.#batchId}::uuid
+      from import_relations r
+      join registry_persons c on c.personal_number = r.subject
+      join registry_persons g on g.personal_number = r.party
+      where r.kind = 'custody' and g.id <> c.id
+        and not exists (select 1 from registry_custody k where k.guardian_id = g.id and k.child_id = c.id and k.valid_to is null)
+      on conflict do nothing`.execute(db);
+    const signatories = await sql`
+      insert into registry_signatories (organisation_id, person_id, valid_from)
+      select distinct on (o.id, p.id) o.id, p.id, coalesce(r.valid_from, ${today}::date)
+      from import_relations r
+      join registry_organisations o on o.organisation_number = r.subject
+      join registry_persons p on p.personal_number = r.party
+      where r.kind = 'signatory'
+        and not exists (select 1 from registry_signatories s where s.organisation_id = o.id and s.person_id = p.id and s.valid_to is null)
+      on conflict do nothing`.execute(db);
+    const owners = await sql`
+      insert into registry_property_owners (property_id, person_id, organisation_id, share_numerator, share_denominator, valid_from)
+      select pr.id, p.id, o.id, r.numerator, r.denominator, coalesce(r.valid_from, ${today}::date)
+      from import_relations r
+      join registry_properties pr on pr.designation = r.subject
+      left join registry_persons p on r.kind = 'owner_person' and p.personal_number = r.party
+      left join registry_organisations o on r.kind = 'owner_organisation' and o.organisation_number = r.party
+      where r.kind in ('owner_person', 'owner_organisation') and (p.id is not null or o.id is not null)
+        and not exists (
+          select 1 from registry_property_owners w
+          where w.property_id = pr.id and w.valid_to is null
+            and w.person_id is not distinct from p.id and w.organisation_id is not distinct from o.id
+            and w.share_numerator = r.numerator and w.share_denominator = r.denominator)`.execute(db);
+    this.#relations.added += [added, signatories, owners].reduce(
+      (sum, result) => sum + Number(result.numAffectedRows ?? 0),
+      0,
+    );
+    if (this.#fileKind === 'full') await this.#endUnlistedRelations(today);
+  }
+
+  async #endUnlistedRelations(today: string): Promise<void> {
+    const db = this.#db;
+    const custody = await sql`
+      update registry_custody k set valid_to = ${today}::date, updated_at = now()
+      from registry_persons c
+      where k.child_id = c.id and k.valid_to is null
+        and exists (select 1 from import_listed i where i.kind = 'person' and i.key = c.personal_number)
+        and not exists (
+          select 1 from import_relations r join registry_persons g on g.personal_number = r.party
+          where r.kind = 'custody' and r.subject = c.personal_number and g.id = k.guardian_id)`.execute(db);
+    const signatories = await sql`
+      update registry_signatories s set valid_to = ${today}::date, updated_at = now()
+      from registry_organisations o
+      where s.organisation_id = o.id and s.valid_to is null
+        and exists (select 1 from import_listed i where i.kind = 'organisation' and i.key = o.organisation_number)
+        and not exists (
+          select 1 from import_relations r join registry_persons p on p.personal_number = r.party
+          where r.kind = 'signatory' and r.subject = o.organisation_number and p.id = s.person_id)`.execute(
+      db,
+    );
+    const owners = await sql`
+      update registry_property_owners w set valid_to = ${today}::date, updated_at = now()
+      from registry_properties pr
+      where w.property_id = pr.id and w.valid_to is null
+        and exists (select 1 from import_listed i where i.kind = 'property' and i.key = pr.designation)
+        and not exists (
+          select 1 from import_relations r
+          left join registry_persons p on r.kind = 'owner_person' and p.personal_number = r.party
+          left join registry_organisations o on r.kind = 'owner_organisation' and o.organisation_number = r.party
+          where r.subject = pr.designation and r.kind in ('owner_person', 'owner_organisation')
+            and w.person_id is not distinct from p.id and w.organisation_id is not distinct from o.id
+            and w.share_numerator = r.numerator and w.share_denominator = r.denominator)`.execute(db);
+    this.#relations.ended += [custody, signatories, owners].reduce(
+      (sum, result) => sum + Number(result.numAffectedRows ?? 0),
+      0,
+    );
+  }
+}
+
+function registrationFacts(registration: {
+  since: string | null;
+  countyCode: string;
+  municipalityCode: string;
+  propertyDesignation: string | null;
+  point: { northing: number; easting: number } | null;
+}): Partial<Facts> {
+  return {
+    registered_since: registration.since,
+    county_code: registration.countyCode,
+    municipality_code: registration.municipalityCode,
+    registered_property: registration.propertyDesignation,
+    northing: registration.point?.northing ?? null,
+    easting: registration.point?.easting ?? null,
+  };
+}
+
+function addressFacts(
+  address: {
+    careOf: string | null;
+    extraLine: string | null;
+    streetAddress: string;
+    postalCode: string;
+    postalTown: string;
+  } | null,
+): Partial<Facts> {
+  return {
+    care_of: address?.careOf ?? null,
+    extra_address_line: address?.extraLine ?? null,
+    street_address: address?.streetAddress ?? null,
+    postal_code: address?.postalCode ?? null,
+    postal_town: address?.postalTown ?? null,
+  };
+}
