@@ -275,10 +275,8 @@ class ImportRun {
         return;
       }
       case 'organisation':
-        await this.#flushPersons();
         return this.#applyOrganisation(record);
       case 'property':
-        await this.#flushPersons();
         return this.#applyProperty(record);
       default:
         await this.#flushPersons();
@@ -403,82 +401,28 @@ class ImportRun {
   }
 
   async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
-    if (this.#fileKind === 'full') await this.#list('organisation', [record.organisationNumber]);
-    const current = await this.#db
-      .selectFrom('registry_organisations')
-      .selectAll()
-      .where('organisation_number', '=', record.organisationNumber)
-      .executeTakeFirst();
-    if (!current) {
-      await this.#db
-        .insertInto('registry_organisations')
-        .values({
-          organisation_number: record.organisationNumber,
-          name: record.name,
-          legal_form: record.legalForm,
-          batch_id: this.#batchId,
-        })
-        .execute();
-      this.#counts.added += 1;
-    } else if (current.name !== record.name || current.legal_form !== record.legalForm) {
-      await this.#db
-        .updateTable('registry_organisations')
-        .set({
-          name: record.name,
-          legal_form: record.legalForm,
-          register_changed_at: this.#now,
-          updated_at: this.#now,
-          batch_id: this.#batchId,
-        })
-        .where('id', '=', current.id)
-        .execute();
-      this.#counts.changed += 1;
-    } else {
-      this.#counts.unchanged += 1;
-    }
+    this.#pendingOrganisations.push({
+      organisation_number: record.organisationNumber,
+      name: record.name,
+      legal_form: record.legalForm,
+    });
     await this.#stageRelations(
       record.position,
       'signatory',
       record.organisationNumber,
       record.signatories.map((signatory) => ({ party: signatory.personalNumber, from: signatory.from })),
     );
+    if (this.#pendingOrganisations.length >= CHUNK) await this.#flushOrganisations();
   }
 
   async #applyProperty(record: Extract<PopulationRecord, { kind: 'property' }>): Promise<void> {
-    if (this.#fileKind === 'full') await this.#list('property', [record.designation]);
-    const values = {
+    this.#pendingProperties.push({
       designation: record.designation,
       municipality_code: record.municipalityCode,
       area_square_metres: record.areaSquareMetres,
       northing: record.point.northing,
       easting: record.point.easting,
-    };
-    const current = await this.#db
-      .selectFrom('registry_properties')
-      .selectAll()
-      .where('designation', '=', record.designation)
-      .executeTakeFirst();
-    if (!current) {
-      await this.#db
-        .insertInto('registry_properties')
-        .values({ ...values, batch_id: this.#batchId })
-        .execute();
-      this.#counts.added += 1;
-    } else if (
-      current.municipality_code !== values.municipality_code ||
-      current.area_square_metres !== values.area_square_metres ||
-      current.northing !== values.northing ||
-      current.easting !== values.easting
-    ) {
-      await this.#db
-        .updateTable('registry_properties')
-        .set({ ...values, register_changed_at: this.#now, updated_at: this.#now, batch_id: this.#batchId })
-        .where('id', '=', current.id)
-        .execute();
-      this.#counts.changed += 1;
-    } else {
-      this.#counts.unchanged += 1;
-    }
+    });
     for (const kind of ['owner_person', 'owner_organisation'] as const) {
       const owners = record.owners.filter(
         (owner) => (owner.owner.type === 'person') === (kind === 'owner_person'),
@@ -494,6 +438,89 @@ class ImportRun {
           denominator: owner.share.denominator,
         })),
       );
+    }
+    if (this.#pendingProperties.length >= CHUNK) await this.#flushProperties();
+  }
+
+  #pendingOrganisations: { organisation_number: string; name: string; legal_form: string }[] = [];
+  #pendingProperties: {
+    designation: string;
+    municipality_code: string;
+    area_square_metres: number | null;
+    northing: number;
+    easting: number;
+  }[] = [];
+
+  async #flushOrganisations(): Promise<void> {
+    const rows = this.#pendingOrganisations.splice(0);
+    await this.#upsertByKey('registry_organisations', 'organisation_number', 'organisation', rows, [
+      'name',
+      'legal_form',
+    ]);
+  }
+
+  async #flushProperties(): Promise<void> {
+    const rows = this.#pendingProperties.splice(0);
+    await this.#upsertByKey('registry_properties', 'designation', 'property', rows, [
+      'municipality_code',
+      'area_square_metres',
+      'northing',
+      'easting',
+    ]);
+  }
+
+  /**
+   * Compares a chunk of organisations or properties with the register by their key: the new ones in
+   * one insert, each changed one updated, the rest counted as unchanged.
+   */
+  async #upsertByKey<Row extends Record<string, unknown>>(
+    table: 'registry_organisations' | 'registry_properties',
+    key: keyof Row & string,
+    listedAs: 'organisation' | 'property',
+    rows: Row[],
+    compared: (keyof Row & string)[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const keys = rows.map((row) => String(row[key]));
+    if (this.#fileKind === 'full') await this.#list(listedAs, keys);
+    // Two tables of one shape for this purpose: typed loosely here, checked by the callers' rows.
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a query over a union of tables
+    const db = this.#db as unknown as Kysely<any>;
+    const known = new Map(
+      (
+        await db
+          .selectFrom(table)
+          .selectAll()
+          .where(key as string, 'in', keys)
+          .execute()
+      ).map((row) => [String(row[key]), row]),
+    );
+    const fresh = new Map<string, Row>();
+    for (const row of rows) {
+      const current = known.get(String(row[key]));
+      if (
+        fresh.has(String(row[key])) ||
+        (current && compared.every((column) => current[column] === row[column]))
+      ) {
+        this.#counts.unchanged += 1;
+      } else if (!current) {
+        fresh.set(String(row[key]), row);
+        this.#counts.added += 1;
+      } else {
+        await db
+          .updateTable(table)
+          .set({ ...row, register_changed_at: this.#now, updated_at: this.#now, batch_id: this.#batchId })
+          .where('id', '=', current.id)
+          .execute();
+        known.set(String(row[key]), { ...current, ...row });
+        this.#counts.changed += 1;
+      }
+    }
+    if (fresh.size > 0) {
+      await db
+        .insertInto(table)
+        .values([...fresh.values()].map((row) => ({ ...row, batch_id: this.#batchId })))
+        .execute();
     }
   }
 
@@ -611,6 +638,8 @@ class ImportRun {
   /** Resolves the staged relations, reports unknown references, and records the batch's counts. */
   async finish(): Promise<ImportSummary> {
     await this.#flushPersons();
+    await this.#flushOrganisations();
+    await this.#flushProperties();
     await this.#flushRelations();
     // Indexed and analysed once filled: the resolution below joins them against the register.
     await sql`create index on import_relations (subject, kind)`.execute(this.#db);
