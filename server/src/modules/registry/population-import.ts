@@ -12,6 +12,17 @@ import {
   type RecordPosition,
   readPopulationFile,
 } from './population-file/index.ts';
+import {
+  beginStagedRelations,
+  createStagingTables,
+  endUnlistedRelations,
+  findUnknownReferences,
+  listKeys,
+  prepareStagedRelations,
+  type StagedRelation,
+  type StagedRelationKind,
+  stageRelations,
+} from './population-import.relations.ts';
 import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
 
 /** How one record changed the register. */
@@ -236,14 +247,7 @@ class ImportRun {
       .returning('id')
       .executeTakeFirstOrThrow();
     this.#batchId = batch.id;
-    await sql`create temp table import_relations (
-      record integer not null, line integer not null, kind text not null,
-      subject text not null, party text not null, valid_from date,
-      numerator integer, denominator integer
-    ) on commit drop`.execute(this.#db);
-    await sql`create temp table import_listed (kind text, key text, primary key (kind, key)) on commit drop`.execute(
-      this.#db,
-    );
+    await createStagingTables(this.#db);
   }
 
   reject(position: RecordPosition, reason: string): void {
@@ -353,8 +357,7 @@ class ImportRun {
 
   /** Notes the people, organisations or properties a full load lists (their relations it then owns). */
   async #list(kind: 'person' | 'organisation' | 'property', keys: string[]): Promise<void> {
-    await sql`insert into import_listed (kind, key)
-      select ${kind}, key from unnest(${keys}::text[]) as key on conflict do nothing`.execute(this.#db);
+    await listKeys(this.#db, kind, keys);
   }
 
   #version(personId: string, validFrom: string, changeKind: string, facts: Facts): NewVersion {
@@ -370,7 +373,7 @@ class ImportRun {
   /** Keeps relations named by personal or organisation number until every record has been read. */
   async #stageRelations(
     position: RecordPosition,
-    kind: 'custody' | 'signatory' | 'owner_person' | 'owner_organisation',
+    kind: StagedRelationKind,
     subject: string,
     parties: { party: string; from: string | null; numerator?: number; denominator?: number }[],
   ): Promise<void> {
@@ -389,15 +392,10 @@ class ImportRun {
     if (this.#stagedRelations.length >= CHUNK) await this.#flushRelations();
   }
 
-  readonly #stagedRelations: Record<string, unknown>[] = [];
+  readonly #stagedRelations: StagedRelation[] = [];
 
   async #flushRelations(): Promise<void> {
-    if (this.#stagedRelations.length === 0) return;
-    const rows = this.#stagedRelations.splice(0);
-    await this.#db
-      .insertInto('import_relations' as never)
-      .values(rows as never)
-      .execute();
+    await stageRelations(this.#db, this.#stagedRelations.splice(0));
   }
 
   async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
@@ -641,13 +639,11 @@ class ImportRun {
     await this.#flushOrganisations();
     await this.#flushProperties();
     await this.#flushRelations();
-    // Indexed and analysed once filled: the resolution below joins them against the register.
-    await sql`create index on import_relations (subject, kind)`.execute(this.#db);
-    await sql`create index on import_relations (party)`.execute(this.#db);
-    await sql`analyze import_relations`.execute(this.#db);
-    await sql`analyze import_listed`.execute(this.#db);
-    await this.#rejectUnknownReferences();
-    await this.#resolveRelations();
+    await prepareStagedRelations(this.#db);
+    this.#rejections.push(...(await findUnknownReferences(this.#db)));
+    const today = this.#fileDate || this.#today;
+    this.#relations.added += await beginStagedRelations(this.#db, this.#batchId, today);
+    if (this.#fileKind === 'full') this.#relations.ended += await endUnlistedRelations(this.#db, today);
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')
@@ -663,112 +659,6 @@ class ImportRun {
       relations: this.#relations,
       rejections: this.#rejections.sort((a, b) => a.position.record - b.position.record),
     };
-  }
-
-  async #rejectUnknownReferences(): Promise<void> {
-    const unknown = await sql<{ record: number; line: number; kind: string }>`
-      select r.record, r.line, r.kind from import_relations r
-      where (r.kind in ('custody', 'signatory', 'owner_person')
-             and not exists (select 1 from registry_persons p where p.personal_number = r.party))
-         or (r.kind in ('custody') and not exists (select 1 from registry_persons p where p.personal_number = r.subject))
-         or (r.kind = 'owner_organisation'
-             and not exists (select 1 from registry_organisations o where o.organisation_number = r.party))
-      order by r.record`.execute(this.#db);
-    const what: Record<string, string> = {
-      custody: 'a guardian is not in the register',
-      signatory: 'a signatory is not in the register',
-      owner_person: 'an owner is not in the register',
-      owner_organisation: 'an owning organisation is not in the register',
-    };
-    for (const row of unknown.rows) {
-      this.#rejections.push({
-        position: { record: row.record, line: row.line },
-        reason: what[row.kind] ?? 'an unknown reference',
-      });
-    }
-  }
-
-  /**
-   * Begins the relations the file names that are not yet in force; in a full load, also ends those
-   * in force that the file no longer names for a person, organisation or property it lists.
-   */
-  async #resolveRelations(): Promise<void> {
-    const db = this.#db;
-    const today = this.#fileDate || this.#today;
-    const added = await sql`
-      insert into registry_custody (guardian_id, child_id, valid_from, batch_id)
-      select distinct on (g.id, c.id) g.id, c.id, coalesce(r.valid_from, c.birth_date), ${this.#batchId}::uuid
-      from import_relations r
-      join registry_persons c on c.personal_number = r.subject
-      join registry_persons g on g.personal_number = r.party
-      where r.kind = 'custody' and g.id <> c.id
-        and not exists (select 1 from registry_custody k where k.guardian_id = g.id and k.child_id = c.id and k.valid_to is null)
-      on conflict do nothing`.execute(db);
-    const signatories = await sql`
-      insert into registry_signatories (organisation_id, person_id, valid_from)
-      select distinct on (o.id, p.id) o.id, p.id, coalesce(r.valid_from, ${today}::date)
-      from import_relations r
-      join registry_organisations o on o.organisation_number = r.subject
-      join registry_persons p on p.personal_number = r.party
-      where r.kind = 'signatory'
-        and not exists (select 1 from registry_signatories s where s.organisation_id = o.id and s.person_id = p.id and s.valid_to is null)
-      on conflict do nothing`.execute(db);
-    const owners = await sql`
-      insert into registry_property_owners (property_id, person_id, organisation_id, share_numerator, share_denominator, valid_from)
-      select pr.id, p.id, o.id, r.numerator, r.denominator, coalesce(r.valid_from, ${today}::date)
-      from import_relations r
-      join registry_properties pr on pr.designation = r.subject
-      left join registry_persons p on r.kind = 'owner_person' and p.personal_number = r.party
-      left join registry_organisations o on r.kind = 'owner_organisation' and o.organisation_number = r.party
-      where r.kind in ('owner_person', 'owner_organisation') and (p.id is not null or o.id is not null)
-        and not exists (
-          select 1 from registry_property_owners w
-          where w.property_id = pr.id and w.valid_to is null
-            and w.person_id is not distinct from p.id and w.organisation_id is not distinct from o.id
-            and w.share_numerator = r.numerator and w.share_denominator = r.denominator)`.execute(db);
-    this.#relations.added += [added, signatories, owners].reduce(
-      (sum, result) => sum + Number(result.numAffectedRows ?? 0),
-      0,
-    );
-    if (this.#fileKind === 'full') await this.#endUnlistedRelations(today);
-  }
-
-  async #endUnlistedRelations(today: string): Promise<void> {
-    const db = this.#db;
-    const custody = await sql`
-      update registry_custody k set valid_to = ${today}::date, updated_at = now()
-      from registry_persons c
-      where k.child_id = c.id and k.valid_to is null
-        and exists (select 1 from import_listed i where i.kind = 'person' and i.key = c.personal_number)
-        and not exists (
-          select 1 from import_relations r join registry_persons g on g.personal_number = r.party
-          where r.kind = 'custody' and r.subject = c.personal_number and g.id = k.guardian_id)`.execute(db);
-    const signatories = await sql`
-      update registry_signatories s set valid_to = ${today}::date, updated_at = now()
-      from registry_organisations o
-      where s.organisation_id = o.id and s.valid_to is null
-        and exists (select 1 from import_listed i where i.kind = 'organisation' and i.key = o.organisation_number)
-        and not exists (
-          select 1 from import_relations r join registry_persons p on p.personal_number = r.party
-          where r.kind = 'signatory' and r.subject = o.organisation_number and p.id = s.person_id)`.execute(
-      db,
-    );
-    const owners = await sql`
-      update registry_property_owners w set valid_to = ${today}::date, updated_at = now()
-      from registry_properties pr
-      where w.property_id = pr.id and w.valid_to is null
-        and exists (select 1 from import_listed i where i.kind = 'property' and i.key = pr.designation)
-        and not exists (
-          select 1 from import_relations r
-          left join registry_persons p on r.kind = 'owner_person' and p.personal_number = r.party
-          left join registry_organisations o on r.kind = 'owner_organisation' and o.organisation_number = r.party
-          where r.subject = pr.designation and r.kind in ('owner_person', 'owner_organisation')
-            and w.person_id is not distinct from p.id and w.organisation_id is not distinct from o.id
-            and w.share_numerator = r.numerator and w.share_denominator = r.denominator)`.execute(db);
-    this.#relations.ended += [custody, signatories, owners].reduce(
-      (sum, result) => sum + Number(result.numAffectedRows ?? 0),
-      0,
-    );
   }
 }
 

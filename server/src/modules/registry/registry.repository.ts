@@ -77,22 +77,6 @@ export async function findCustodyOf(
   return { children: pick(childIds), guardians: pick(guardianIds) };
 }
 
-/** Does `guardianId` have custody of `childId` on `day`? */
-export async function hasCustody(
-  db: Kysely<unknown>,
-  guardianId: string,
-  childId: string,
-  day: string,
-): Promise<boolean> {
-  const rows = await registryDb(db)
-    .selectFrom('registry_custody')
-    .select(['valid_from', 'valid_to'])
-    .where('guardian_id', '=', guardianId)
-    .where('child_id', '=', childId)
-    .execute();
-  return rows.some(inForceOn(day));
-}
-
 async function findPersonsByIds(db: RegistryDb, ids: string[]): Promise<Map<string, PersonRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('registry_persons').selectAll().where('id', 'in', ids).execute();

@@ -74,6 +74,26 @@ export async function generateChangeFile(
   const eventDate = (from = 30, to = 1) =>
     randomDateBetween(addDays(options.today, -from), addDays(options.today, -to), random);
 
+  /** A house the person has just bought alone: its property record. */
+  const houseBoughtBy = (
+    buyer: { personalNumber: string; registration: { municipalityCode: string } },
+    place: ReturnType<typeof places.house>,
+    date: string,
+  ): PopulationRecordInput => ({
+    kind: 'property',
+    designation: place.designation,
+    municipalityCode: buyer.registration.municipalityCode,
+    areaSquareMetres: random.integer(450, 1800),
+    point: place.point,
+    owners: [
+      {
+        owner: { type: 'person', personalNumber: buyer.personalNumber },
+        share: { numerator: 1, denominator: 1 },
+        from: date,
+      },
+    ],
+  });
+
   for (let index = 0; index < options.count; index++) {
     const mover = take(samples.adults);
     if (mover) {
@@ -82,20 +102,7 @@ export async function generateChangeFile(
       events.push({
         date,
         records: [
-          {
-            kind: 'property',
-            designation: place.designation,
-            municipalityCode: mover.registration.municipalityCode,
-            areaSquareMetres: random.integer(450, 1800),
-            point: place.point,
-            owners: [
-              {
-                owner: { type: 'person', personalNumber: mover.personalNumber },
-                share: { numerator: 1, denominator: 1 },
-                from: date,
-              },
-            ],
-          },
+          houseBoughtBy(mover, place, date),
           {
             kind: 'move',
             personalNumber: mover.personalNumber,
@@ -216,20 +223,7 @@ export async function generateChangeFile(
       const place = liftedCode === '01020' ? places.house() : null;
       const records: PopulationRecordInput[] = [];
       if (place) {
-        records.push({
-          kind: 'property',
-          designation: place.designation,
-          municipalityCode: lifted.registration.municipalityCode,
-          areaSquareMetres: random.integer(450, 1800),
-          point: place.point,
-          owners: [
-            {
-              owner: { type: 'person', personalNumber: lifted.personalNumber },
-              share: { numerator: 1, denominator: 1 },
-              from: liftDate,
-            },
-          ],
-        });
+        records.push(houseBoughtBy(lifted, place, liftDate));
       }
       records.push({
         kind: 'protection',
