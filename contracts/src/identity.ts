@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissions, staffRoles } from './access.ts';
+import { ActingFor } from './registry-me.ts';
 import { localPath } from './text.ts';
 
 export const LoginRealm = z.enum(['citizen', 'staff']);
@@ -41,6 +42,8 @@ export const SessionResponse = z.discriminatedUnion('authenticated', [
     /** Send back as the `x-csrf-token` header on every write made with the session cookie. */
     csrfToken: z.string(),
     expiresAt: z.iso.datetime(),
+    /** Citizens: whom they act for now (a child in custody, an organisation), null for themself. */
+    actingFor: ActingFor.nullable(),
   }),
 ]);
 export type SessionResponse = z.infer<typeof SessionResponse>;

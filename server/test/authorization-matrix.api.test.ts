@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
-import { insertPerson } from '../src/modules/registry/registry.test-support.ts';
+import { insertOrganisation, insertPerson } from '../src/modules/registry/registry.test-support.ts';
 import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
 import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
@@ -31,11 +31,17 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
     // The citizen who logs in, and another person, in the population register.
     const citizen = demoCitizens[0];
     if (!citizen) throw new Error('no demo citizen');
-    await insertPerson(server.database.db, { ...citizen, givenName: citizen.givenName });
+    const self = await insertPerson(server.database.db, { ...citizen, givenName: citizen.givenName });
     const other = await insertPerson(server.database.db, {
       personalNumber: '198003012385',
       givenName: 'Pia',
       familyName: 'Holm',
+    });
+    const company = await insertOrganisation(server.database.db, {
+      organisationNumber: '5560000003',
+      name: 'Matris AB',
+      legalForm: 'AB',
+      signatories: [self],
     });
     actors = await signInEveryActor(server);
     const admin = actors.administrator;
@@ -55,6 +61,7 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
         return created.body.client.id;
       },
       personId: other.id,
+      organisationId: company,
     };
     const document = await actors.anonymous.call<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',

@@ -39,6 +39,8 @@ export interface MatrixFixtures {
   newApiClientId(): Promise<string>;
   /** A person in the population register (not the citizen who logs in). */
   personId: string;
+  /** An organisation the citizen who logs in signs for. */
+  organisationId: string;
 }
 
 export interface MatrixRow {
@@ -103,6 +105,16 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'PUT /api/me/contact': {
     request: () => ({ path: '/api/me/contact', body: { phone: '070-123 45 67', email: null } }),
                                                                  answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/me/representations': {
+    request: () => ({ path: '/api/me/representations' }),        answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'PUT /api/me/acting-for': {
+    request: () => ({ path: '/api/me/acting-for', body: { kind: 'self' } }),
+                                                                 answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/me/organisations/{organisationId}': {
+    request: (f) => ({ path: `/api/me/organisations/${f.organisationId}` }),
+                                                                 answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/me/lookups': {
+    request: () => ({ path: '/api/me/lookups' }),                answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };

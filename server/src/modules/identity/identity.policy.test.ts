@@ -21,6 +21,7 @@ function person(type: 'citizen' | 'staff', grants: [role: string, path: string][
     assuranceLevel: null,
     csrfToken: 't',
     personalNumber: null,
+    actingFor: null,
     grants: grants.map(
       ([role, orgUnitPath]): Grant => ({
         role,

@@ -64,6 +64,7 @@ export async function authenticateRequest(
     csrfToken: session.csrfToken,
     grants,
     personalNumber: user.kind === 'citizen' ? user.personalNumber : null,
+    actingFor: user.kind === 'citizen' ? session.actingFor : null,
   };
 }
 
@@ -119,6 +120,7 @@ export async function describeSession(db: Kysely<unknown>, actor: Actor): Promis
     },
     csrfToken: actor.csrfToken,
     expiresAt: actor.sessionExpiresAt.toISOString(),
+    actingFor: actor.actingFor,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ActingFor } from '@karna/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -52,6 +53,8 @@ export type IdentityTables = {
     last_seen_at: Date;
     ip: string | null;
     user_agent: string | null;
+    /** Whom the citizen acts for in this session (A5), as the registry last confirmed it. */
+    acting_for: ColumnType<ActingFor | null, string | null | undefined, string | null>;
     created_at: CreatedAt;
     updated_at: UpdatedAt;
   };

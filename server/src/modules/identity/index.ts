@@ -7,6 +7,7 @@ import { registerIdentityRoutes } from './identity.routes.ts';
 import { authenticateRequest } from './identity.service.ts';
 import { createLoginRateLimit } from './login-rate-limit.ts';
 import * as createIdentityTables from './migrations/202611220010-create-identity-tables.ts';
+import * as addSessionActingFor from './migrations/202611240900-add-session-acting-for.ts';
 import { OidcLogin } from './oidc-login.service.ts';
 import { SessionStore } from './sessions.service.ts';
 import { registerTestIdentityProvider } from './test-idp/index.ts';
@@ -23,7 +24,7 @@ export {
 } from './identity.repository.ts';
 export { listStaffUsers } from './identity.service.ts';
 export { staffRoleNamesSv } from './role-names.ts';
-export { SessionStore } from './sessions.service.ts';
+export { SessionStore, setSessionActingFor } from './sessions.service.ts';
 
 /** Where the demo directory and Skatteverket's test numbers live (read by the test identity provider). */
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../seeds');
@@ -31,7 +32,10 @@ export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../seeds');
 /** The identity module: organisation, staff, roles, sessions, OIDC login and API clients. */
 export const identityModule: KarnaModule = {
   name: 'identity',
-  migrations: { '202611220010-create-identity-tables': createIdentityTables },
+  migrations: {
+    '202611220010-create-identity-tables': createIdentityTables,
+    '202611240900-add-session-acting-for': addSessionActingFor,
+  },
   async registerRoutes(app: FastifyInstance, context: PlatformContext) {
     const { config } = context;
     const limitLogin = createLoginRateLimit(app, config.loginRateLimitPerMinute);

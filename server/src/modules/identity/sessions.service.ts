@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ActingFor } from '@karna/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { identityDb } from './identity.repository.ts';
@@ -20,6 +21,7 @@ export interface SessionRecord {
   assuranceLevel: string | null;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  actingFor: ActingFor | null;
 }
 
 export function hashToken(token: string): string {
@@ -133,6 +135,22 @@ export class SessionStore {
   }
 }
 
+/**
+ * Records whom the citizen acts for in this session (null: themself). The registry decides whether
+ * they may (custody or signatory right in force) before it calls this, and again when it is used.
+ */
+export async function setSessionActingFor(
+  db: Kysely<unknown>,
+  sessionId: string,
+  actingFor: ActingFor | null,
+): Promise<void> {
+  await identityDb(db)
+    .updateTable('sessions')
+    .set({ acting_for: actingFor ? JSON.stringify(actingFor) : null, updated_at: new Date() })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
 function toRecord(row: Selectable<IdentityTables['sessions']>): SessionRecord {
   return {
     id: row.id,
@@ -142,5 +160,6 @@ function toRecord(row: Selectable<IdentityTables['sessions']>): SessionRecord {
     assuranceLevel: row.assurance_level,
     idleExpiresAt: row.idle_expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
+    actingFor: row.acting_for,
   };
 }

@@ -1,5 +1,6 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
+import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
 
 export {
@@ -25,5 +26,8 @@ export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
 export const registryModule: KarnaModule = {
   name: 'registry',
   migrations: { '202611231800-create-registry-tables': createRegistryTables },
-  registerRoutes: registerRegistryRoutes,
+  async registerRoutes(app, context) {
+    await registerRegistryRoutes(app, context);
+    await registerRegistryMeRoutes(app, context);
+  },
 };

@@ -1,6 +1,11 @@
 import { AppError, type ErrorCatalog } from '../../platform/http/errors.ts';
 
-export const registryErrorCodes = ['person_not_found', 'not_in_population_register'] as const;
+export const registryErrorCodes = [
+  'person_not_found',
+  'not_in_population_register',
+  'not_representing',
+  'organisation_not_found',
+] as const;
 export type RegistryErrorCode = (typeof registryErrorCodes)[number];
 
 export function registryError(code: RegistryErrorCode): AppError<RegistryErrorCode> {
@@ -17,6 +22,20 @@ export const registryErrors: ErrorCatalog<RegistryErrorCode> = {
     title: {
       sv: 'Du finns inte i kommunens folkbokföringsregister.',
       en: 'You are not in the municipality’s population register.',
+    },
+  },
+  not_representing: {
+    status: 403,
+    title: {
+      sv: 'Enligt registret i dag kan du inte företräda den personen eller organisationen. Du företräder nu dig själv.',
+      en: 'The register does not show that you can act for that person or organisation today. You now act for yourself.',
+    },
+  },
+  organisation_not_found: {
+    status: 404,
+    title: {
+      sv: 'Organisationen finns inte bland dem du företräder.',
+      en: 'The organisation is not among those you represent.',
     },
   },
 };

@@ -131,6 +131,35 @@ export async function findOrganisationsSignedBy(
   return rows.filter(inForceOn(day));
 }
 
+export async function findOrganisationById(
+  db: Kysely<unknown>,
+  id: string,
+): Promise<OrganisationRow | undefined> {
+  return registryDb(db)
+    .selectFrom('registry_organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The people who may sign for an organisation on `day`, by name. */
+export async function findSignatoriesOf(
+  db: Kysely<unknown>,
+  organisationId: string,
+  day: string,
+): Promise<PersonRow[]> {
+  const rows = await registryDb(db)
+    .selectFrom('registry_signatories')
+    .innerJoin('registry_persons', 'registry_persons.id', 'registry_signatories.person_id')
+    .selectAll('registry_persons')
+    .select(['registry_signatories.valid_from', 'registry_signatories.valid_to'])
+    .where('registry_signatories.organisation_id', '=', organisationId)
+    .orderBy('registry_persons.family_name')
+    .orderBy('registry_persons.given_name')
+    .execute();
+  return rows.filter(inForceOn(day));
+}
+
 export async function findCustomerRelationsOf(db: Kysely<unknown>, personId: string, day: string) {
   const rows = await registryDb(db)
     .selectFrom('registry_customer_relations')

@@ -5,19 +5,15 @@ import {
   PersonOverviewQuery,
   PersonSearchRequest,
   PersonSearchResponse,
-  RegistryPerson,
   swedishDate,
-  UpdateContactRequest,
 } from '@karna/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/http/access.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { can } from '../identity/index.ts';
 import { registryError } from './registry.errors.ts';
 import type { Disclosure } from './registry.presenters.ts';
-import { presentPerson } from './registry.presenters.ts';
-import { findPersonByPersonalNumber, updatePersonContact } from './registry.repository.ts';
 import { personOverview, searchPersons } from './registry.service.ts';
 
 /** The purpose as the audit trail keeps it: the code, and the officer's own words when given. */
@@ -30,14 +26,7 @@ function staffDisclosure(actor: Actor): Disclosure {
   return { revealProtected: can(actor, 'persons.readProtected'), today: swedishDate() };
 }
 
-/** The citizen behind a request on Mina sidor, by the personal number their e-legitimation gave. */
-function citizenNumber(request: FastifyRequest): string {
-  const actor = request.actor;
-  if (actor.type !== 'citizen' || !actor.personalNumber) throw registryError('not_in_population_register');
-  return actor.personalNumber;
-}
-
-/** Person lookups for staff (with a purpose, every read audited) and a citizen's own record. */
+/** Person lookups for staff: with a stated purpose, every read audited. */
 export async function registerRegistryRoutes(
   fastify: FastifyInstance,
   { db }: PlatformContext,
@@ -101,61 +90,6 @@ export async function registerRegistryRoutes(
       );
       reply.header('cache-control', 'no-store');
       return found.overview;
-    },
-  );
-
-  app.get(
-    '/api/me/person',
-    {
-      schema: {
-        tags: ['registry'],
-        summary: 'My own record, children in custody, properties and organisations (Mina uppgifter)',
-        response: { 200: PersonOverview },
-      },
-      config: { access: { permission: 'myPages.use' } },
-    },
-    async (request, reply) => {
-      const self = await findPersonByPersonalNumber(db, citizenNumber(request));
-      if (!self) throw registryError('not_in_population_register');
-      const found = await personOverview(db, self.id, {
-        revealProtected: false,
-        selfId: self.id,
-        today: swedishDate(),
-      });
-      if (!found) throw registryError('not_in_population_register');
-      reply.header('cache-control', 'no-store');
-      return found.overview;
-    },
-  );
-
-  app.put(
-    '/api/me/contact',
-    {
-      schema: {
-        tags: ['registry'],
-        summary: 'Correct my own phone number and e-mail address',
-        body: UpdateContactRequest,
-        response: { 200: RegistryPerson },
-      },
-      config: { access: { permission: 'myPages.use' } },
-    },
-    async (request) => {
-      const personalNumber = citizenNumber(request);
-      return db.transaction().execute(async (trx) => {
-        const self = await findPersonByPersonalNumber(trx, personalNumber);
-        if (!self) throw registryError('not_in_population_register');
-        const updated = await updatePersonContact(trx, self.id, request.body, new Date());
-        if (!updated) throw registryError('not_in_population_register');
-        await request.recordAudit(trx, {
-          action: 'registry.contact.update',
-          outcome: 'success',
-          resourceType: 'person',
-          resourceId: self.id,
-          subjectPersonalNumber: personalNumber,
-          details: { phone: request.body.phone !== null, email: request.body.email !== null },
-        });
-        return presentPerson(updated, { revealProtected: false, selfId: self.id, today: swedishDate() });
-      });
     },
   );
 }

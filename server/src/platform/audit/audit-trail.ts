@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type HashedAuditFields, hashAuditEntry, personalNumberHmac } from './audit.hash.ts';
+import { type HashedAuditFields, hashAuditEntry, type OnBehalfOf, personalNumberHmac } from './audit.hash.ts';
 import { auditDb } from './audit.tables.ts';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
@@ -10,6 +10,8 @@ export interface AuditActor {
   type: 'citizen' | 'staff' | 'apiClient' | 'system' | 'anonymous';
   id: string | null;
   name: string | null;
+  /** Whom they acted for, when not for themself (a guardian for a child, a signatory for a company). */
+  onBehalfOf?: OnBehalfOf | undefined;
 }
 
 /** Where a request came from. */
@@ -82,6 +84,7 @@ export class AuditTrail {
       actorType: actor.type,
       actorId: actor.id,
       actorName: actor.name,
+      onBehalfOf: actor.onBehalfOf,
       action: event.action,
       outcome: event.outcome,
       resourceType: event.resourceType ?? null,
@@ -105,6 +108,7 @@ export class AuditTrail {
         actor_type: fields.actorType,
         actor_id: fields.actorId,
         actor_name: fields.actorName,
+        on_behalf_of: fields.onBehalfOf ? JSON.stringify(fields.onBehalfOf) : null,
         action: fields.action,
         outcome: fields.outcome,
         resource_type: fields.resourceType,

@@ -121,6 +121,7 @@ export function hashedFieldsOf(row: Selectable<AuditTables['audit_log']>): Hashe
     actorType: row.actor_type,
     actorId: row.actor_id,
     actorName: row.actor_name,
+    onBehalfOf: row.on_behalf_of ?? undefined,
     action: row.action,
     outcome: row.outcome,
     resourceType: row.resource_type,

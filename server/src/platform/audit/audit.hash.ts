@@ -3,6 +3,13 @@ import { createHash, createHmac } from 'node:crypto';
 /** The hash the first entry links to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Whom an actor acted for: a child in their custody, or an organisation they sign for. */
+export interface OnBehalfOf {
+  type: 'person' | 'organisation';
+  id: string;
+  name: string;
+}
+
 /** The fields of an audit entry that its hash covers, in a fixed order. */
 export interface HashedAuditFields {
   seq: number;
@@ -11,6 +18,8 @@ export interface HashedAuditFields {
   actorType: string;
   actorId: string | null;
   actorName: string | null;
+  /** Left out (undefined) when the actor acted for themself, so older entries hash as before. */
+  onBehalfOf?: OnBehalfOf | undefined;
   action: string;
   outcome: string;
   resourceType: string | null;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { OnBehalfOf } from './audit.hash.ts';
 
 /** The audit trail's own tables. Nothing else writes to them. */
 export type AuditTables = {
@@ -9,6 +10,7 @@ export type AuditTables = {
     actor_type: string;
     actor_id: string | null;
     actor_name: string | null;
+    on_behalf_of: ColumnType<OnBehalfOf | null, string | null, never>;
     action: string;
     outcome: string;
     resource_type: string | null;

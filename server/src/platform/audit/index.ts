@@ -1,5 +1,6 @@
 import * as createAuditLog from './migrations/202611220000-create-audit-log.ts';
 import * as addInstallationId from './migrations/202611231700-add-installation-id.ts';
+import * as addOnBehalfOf from './migrations/202611240900-add-on-behalf-of.ts';
 
 export {
   type AnchorProblem,
@@ -21,6 +22,7 @@ export {
   loadConfiguredSigner,
   openAuditCheckpointWriter,
 } from './audit.checkpoint-writer.ts';
+export type { OnBehalfOf } from './audit.hash.ts';
 export {
   loadSigningKey,
   publicKeyPem,
@@ -44,4 +46,5 @@ export {
 export const auditMigrations = {
   '202611220000-create-audit-log': createAuditLog,
   '202611231700-add-installation-id': addInstallationId,
+  '202611240900-add-on-behalf-of': addOnBehalfOf,
 };

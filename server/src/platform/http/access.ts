@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Permission, SESSION_EXPIRES_HEADER } from '@karna/contracts';
+import { type ActingFor, type Permission, SESSION_EXPIRES_HEADER } from '@karna/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuditActor } from '../audit/index.ts';
+import type { AuditActor, OnBehalfOf } from '../audit/index.ts';
 import { AppError } from './errors.ts';
 
 /** A role held for an organisation subtree (`orgUnitPath` is the unit's materialised path). */
@@ -27,6 +27,8 @@ export type Actor =
       grants: Grant[];
       /** Citizens only: their own personal number (12 digits). */
       personalNumber: string | null;
+      /** Citizens only: whom they chose to act for in this session (A5); null for themself. */
+      actingFor: ActingFor | null;
     }
   | { type: 'apiClient'; clientId: string; displayName: string; grants: Grant[] };
 
@@ -150,6 +152,18 @@ export function auditActorOf(actor: Actor): AuditActor {
     case 'apiClient':
       return { type: 'apiClient', id: actor.clientId, name: actor.displayName };
     default:
-      return { type: actor.type, id: actor.userId, name: actor.displayName };
+      return {
+        type: actor.type,
+        id: actor.userId,
+        name: actor.displayName,
+        onBehalfOf: actor.actingFor ? onBehalfOf(actor.actingFor) : undefined,
+      };
   }
+}
+
+/** Whom an actor acts for, as the audit trail records it beside the actor. */
+function onBehalfOf(actingFor: ActingFor): OnBehalfOf {
+  return actingFor.kind === 'child'
+    ? { type: 'person', id: actingFor.personId, name: actingFor.name }
+    : { type: 'organisation', id: actingFor.organisationId, name: actingFor.name };
 }
