@@ -1,5 +1,6 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
+import * as dropBatchForeignKeys from './migrations/202611240910-drop-batch-foreign-keys.ts';
 import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
 
@@ -25,7 +26,10 @@ export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
  */
 export const registryModule: KarnaModule = {
   name: 'registry',
-  migrations: { '202611231800-create-registry-tables': createRegistryTables },
+  migrations: {
+    '202611231800-create-registry-tables': createRegistryTables,
+    '202611240910-drop-batch-foreign-keys': dropBatchForeignKeys,
+  },
   async registerRoutes(app, context) {
     await registerRegistryRoutes(app, context);
     await registerRegistryMeRoutes(app, context);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { RecordPosition } from './population-file/index.ts';
+import { type BulkColumn, recordsetOf } from './population-import.bulk.ts';
 
 /**
  * The relations a population file names — custody, signatories, property owners — refer to people
@@ -35,21 +36,20 @@ export async function createStagingTables<DB>(db: Kysely<DB>): Promise<void> {
   );
 }
 
+const RELATION_COLUMNS: readonly BulkColumn[] = [
+  ['record', 'integer'],
+  ['line', 'integer'],
+  ['kind', 'text'],
+  ['subject', 'text'],
+  ['party', 'text'],
+  ['valid_from', 'date'],
+  ['numerator', 'integer'],
+  ['denominator', 'integer'],
+];
+
 export async function stageRelations<DB>(db: Kysely<DB>, rows: StagedRelation[]): Promise<void> {
   if (rows.length > 0)
-    await db
-      .insertInto('import_relations' as never)
-      .values(rows as never)
-      .execute();
-}
-
-export async function listKeys<DB>(
-  db: Kysely<DB>,
-  kind: 'person' | 'organisation' | 'property',
-  keys: string[],
-): Promise<void> {
-  await sql`insert into import_listed (kind, key)
-    select ${kind}, key from unnest(${keys}::text[]) as key on conflict do nothing`.execute(db);
+    await sql`insert into import_relations select * from ${recordsetOf(rows, RELATION_COLUMNS)}`.execute(db);
 }
 
 /** Indexes and analyses the staging tables once filled: the resolution joins them with the register. */
@@ -128,12 +128,36 @@ export async function beginStagedRelations<DB>(
   return affected(added, signatories, owners);
 }
 
+/** Which kinds of relation the register holds in force: only those can a full load end. */
+export interface RelationsInForce {
+  custody: boolean;
+  signatories: boolean;
+  owners: boolean;
+}
+
+export async function findRelationsInForce<DB>(db: Kysely<DB>): Promise<RelationsInForce> {
+  const result = await sql<RelationsInForce>`select
+      exists (select 1 from registry_custody where valid_to is null) as custody,
+      exists (select 1 from registry_signatories where valid_to is null) as signatories,
+      exists (select 1 from registry_property_owners where valid_to is null) as owners`.execute(db);
+  return result.rows[0] ?? { custody: true, signatories: true, owners: true };
+}
+
+const NOTHING = { numAffectedRows: 0n };
+
 /**
  * Ends, for the people, organisations and properties a full load lists, the relations in force that
- * the file no longer names; returns how many ended.
+ * the file no longer names; returns how many ended. `before` says which kinds were in force before
+ * the load began (a first load into an empty register has nothing to end, and skips the work).
  */
-export async function endUnlistedRelations<DB>(db: Kysely<DB>, today: string): Promise<number> {
-  const custody = await sql`
+export async function endUnlistedRelations<DB>(
+  db: Kysely<DB>,
+  today: string,
+  before: RelationsInForce,
+): Promise<number> {
+  const custody = !before.custody
+    ? NOTHING
+    : await sql`
       update registry_custody k set valid_to = ${today}::date, updated_at = now()
       from registry_persons c
       where k.child_id = c.id and k.valid_to is null
@@ -141,7 +165,9 @@ export async function endUnlistedRelations<DB>(db: Kysely<DB>, today: string): P
         and not exists (
           select 1 from import_relations r join registry_persons g on g.personal_number = r.party
           where r.kind = 'custody' and r.subject = c.personal_number and g.id = k.guardian_id)`.execute(db);
-  const signatories = await sql`
+  const signatories = !before.signatories
+    ? NOTHING
+    : await sql`
       update registry_signatories s set valid_to = ${today}::date, updated_at = now()
       from registry_organisations o
       where s.organisation_id = o.id and s.valid_to is null
@@ -149,9 +175,11 @@ export async function endUnlistedRelations<DB>(db: Kysely<DB>, today: string): P
         and not exists (
           select 1 from import_relations r join registry_persons p on p.personal_number = r.party
           where r.kind = 'signatory' and r.subject = o.organisation_number and p.id = s.person_id)`.execute(
-    db,
-  );
-  const owners = await sql`
+        db,
+      );
+  const owners = !before.owners
+    ? NOTHING
+    : await sql`
       update registry_property_owners w set valid_to = ${today}::date, updated_at = now()
       from registry_properties pr
       where w.property_id = pr.id and w.valid_to is null

@@ -12,13 +12,15 @@ import {
   type RecordPosition,
   readPopulationFile,
 } from './population-file/index.ts';
+import { type KeyedUpsert, upsertChunk } from './population-import.bulk.ts';
 import {
   beginStagedRelations,
   createStagingTables,
   endUnlistedRelations,
+  findRelationsInForce,
   findUnknownReferences,
-  listKeys,
   prepareStagedRelations,
+  type RelationsInForce,
   type StagedRelation,
   type StagedRelationKind,
   stageRelations,
@@ -69,8 +71,8 @@ export class SyntheticFileRefusedError extends Error {
   }
 }
 
-/** Persons are compared and written this many at a time. */
-const CHUNK = 500;
+/** Records are compared and written this many at a time (one statement per chunk). */
+const CHUNK = 2500;
 
 /** The register facts a version keeps: everything the population file decides about a person. */
 const FACT_COLUMNS = [
@@ -96,6 +98,69 @@ const FACT_COLUMNS = [
   'emigrated_to',
 ] as const;
 type Facts = Pick<Selectable<RegistryTables['registry_persons']>, (typeof FACT_COLUMNS)[number]>;
+
+const PERSONS: KeyedUpsert = {
+  table: 'registry_persons',
+  key: 'personal_number',
+  compared: FACT_COLUMNS,
+  insertedOnly: ['is_coordination_number', 'birth_date'],
+  columns: [
+    ['ord', 'integer'],
+    ['personal_number', 'text'],
+    ['is_coordination_number', 'boolean'],
+    ['birth_date', 'date'],
+    ['given_name', 'text'],
+    ['calling_name', 'text'],
+    ['middle_name', 'text'],
+    ['family_name', 'text'],
+    ['registered_since', 'date'],
+    ['registered_property', 'text'],
+    ['county_code', 'text'],
+    ['municipality_code', 'text'],
+    ['northing', 'float8'],
+    ['easting', 'float8'],
+    ['care_of', 'text'],
+    ['extra_address_line', 'text'],
+    ['street_address', 'text'],
+    ['postal_code', 'text'],
+    ['postal_town', 'text'],
+    ['protection', 'text'],
+    ['protected_since', 'date'],
+    ['deceased_on', 'date'],
+    ['emigrated_on', 'date'],
+    ['emigrated_to', 'text'],
+    ['valid_from', 'date'],
+    ['change_kind', 'text'],
+  ],
+};
+
+const ORGANISATIONS: KeyedUpsert = {
+  table: 'registry_organisations',
+  key: 'organisation_number',
+  compared: ['name', 'legal_form'],
+  insertedOnly: [],
+  columns: [
+    ['ord', 'integer'],
+    ['organisation_number', 'text'],
+    ['name', 'text'],
+    ['legal_form', 'text'],
+  ],
+};
+
+const PROPERTIES: KeyedUpsert = {
+  table: 'registry_properties',
+  key: 'designation',
+  compared: ['municipality_code', 'area_square_metres', 'northing', 'easting'],
+  insertedOnly: [],
+  columns: [
+    ['ord', 'integer'],
+    ['designation', 'text'],
+    ['municipality_code', 'text'],
+    ['area_square_metres', 'float8'],
+    ['northing', 'float8'],
+    ['easting', 'float8'],
+  ],
+};
 
 /** A person's row as a complete record of the file gives it. */
 type PersonValues = Facts & {
@@ -247,6 +312,7 @@ class ImportRun {
       .returning('id')
       .executeTakeFirstOrThrow();
     this.#batchId = batch.id;
+    this.#relationsBefore = await findRelationsInForce(this.#db);
     await createStagingTables(this.#db);
   }
 
@@ -284,80 +350,60 @@ class ImportRun {
         return this.#applyProperty(record);
       default:
         await this.#flushPersons();
+        await this.#flushRelations();
+        await this.#drain();
         return this.#applyChange(record);
     }
   }
 
   /**
-   * Compares a chunk of complete person records with the register and writes what differs: the new
-   * people in one insert, each changed one updated, and a version for every change.
+   * Compares a chunk of complete person records with the register and writes what differs in one
+   * statement: the new people inserted, the changed ones updated, a dated version for each.
    */
   async #flushPersons(): Promise<void> {
-    const chunk = this.#pendingPersons;
+    const chunk = this.#pendingPersons.splice(0);
     if (chunk.length === 0) return;
-    this.#pendingPersons = [];
-    const numbers = chunk.map((pending) => pending.values.personal_number);
-    if (this.#fileKind === 'full') await this.#list('person', numbers);
-    const known = new Map<string, Facts & { id: string }>(
-      (
-        await this.#db
-          .selectFrom('registry_persons')
-          .selectAll()
-          .where('personal_number', 'in', numbers)
-          .execute()
-      ).map((row) => [row.personal_number, row]),
-    );
-    const versions: NewVersion[] = [];
-    const fresh = new Map<string, (typeof chunk)[number]>();
-    for (const pending of chunk) {
-      const number = pending.values.personal_number;
-      const current = known.get(number);
-      if (fresh.has(number) || (current && sameFacts(current, pending.values))) {
-        this.#counts.unchanged += 1;
-      } else if (!current) {
-        fresh.set(number, pending);
-        this.#counts.added += 1;
-      } else {
-        await this.#db
-          .updateTable('registry_persons')
-          .set({
-            ...factsOf(pending.values),
-            batch_id: this.#batchId,
-            register_changed_at: this.#now,
-            updated_at: this.#now,
-          })
-          .where('id', '=', current.id)
-          .execute();
-        known.set(number, { ...factsOf(pending.values), id: current.id });
-        versions.push(this.#version(current.id, this.#fileDate, 'full_load', pending.values));
-        this.#counts.changed += 1;
-      }
-    }
-    if (fresh.size > 0) {
-      const inserted = await this.#db
-        .insertInto('registry_persons')
-        .values([...fresh.values()].map((pending) => ({ ...pending.values, register_changed_at: this.#now })))
-        .returning(['id', 'personal_number'])
-        .execute();
-      for (const row of inserted) {
-        const pending = fresh.get(row.personal_number);
-        if (pending)
-          versions.push(
-            this.#version(
-              row.id,
-              pending.validFrom,
-              pending.kind === 'birth' ? 'birth' : 'registered',
-              pending.values,
-            ),
-          );
-      }
-    }
-    if (versions.length > 0) await this.#db.insertInto('registry_person_versions').values(versions).execute();
+    const rows = chunk.map((pending) => ({
+      ...pending.values,
+      ord: pending.position.record,
+      valid_from: pending.validFrom,
+      change_kind: pending.kind === 'birth' ? 'birth' : 'registered',
+    }));
+    const options = {
+      ...(this.#fileKind === 'full' ? { listAs: 'person' as const } : {}),
+      versions: { changedFrom: this.#fileDate },
+    };
+    await this.#write(async () => {
+      this.#countChunk(chunk.length, await upsertChunk(this.#db, PERSONS, rows, this.#written(), options));
+    });
   }
 
-  /** Notes the people, organisations or properties a full load lists (their relations it then owns). */
-  async #list(kind: 'person' | 'organisation' | 'property', keys: string[]): Promise<void> {
-    await listKeys(this.#db, kind, keys);
+  /** The chunk being written while the next one is read; its failure surfaces at the next write. */
+  #writing: Promise<void> = Promise.resolve();
+
+  /**
+   * Starts writing a chunk once the one before it is written: the file is read on while the
+   * database works, and the writes keep the file's order (one connection, one transaction).
+   */
+  async #write(work: () => Promise<void>): Promise<void> {
+    await this.#writing;
+    this.#writing = work();
+    this.#writing.catch(() => undefined);
+  }
+
+  /** Waits for the chunk being written (before a change record reads the register, and at the end). */
+  async #drain(): Promise<void> {
+    await this.#writing;
+  }
+
+  #written() {
+    return { batchId: this.#batchId, now: this.#now };
+  }
+
+  #countChunk(records: number, counts: { added: number; changed: number }): void {
+    this.#counts.added += counts.added;
+    this.#counts.changed += counts.changed;
+    this.#counts.unchanged += records - counts.added - counts.changed;
   }
 
   #version(personId: string, validFrom: string, changeKind: string, facts: Facts): NewVersion {
@@ -395,11 +441,13 @@ class ImportRun {
   readonly #stagedRelations: StagedRelation[] = [];
 
   async #flushRelations(): Promise<void> {
-    await stageRelations(this.#db, this.#stagedRelations.splice(0));
+    const rows = this.#stagedRelations.splice(0);
+    if (rows.length > 0) await this.#write(() => stageRelations(this.#db, rows));
   }
 
   async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
     this.#pendingOrganisations.push({
+      ord: record.position.record,
       organisation_number: record.organisationNumber,
       name: record.name,
       legal_form: record.legalForm,
@@ -415,6 +463,7 @@ class ImportRun {
 
   async #applyProperty(record: Extract<PopulationRecord, { kind: 'property' }>): Promise<void> {
     this.#pendingProperties.push({
+      ord: record.position.record,
       designation: record.designation,
       municipality_code: record.municipalityCode,
       area_square_metres: record.areaSquareMetres,
@@ -440,8 +489,10 @@ class ImportRun {
     if (this.#pendingProperties.length >= CHUNK) await this.#flushProperties();
   }
 
-  #pendingOrganisations: { organisation_number: string; name: string; legal_form: string }[] = [];
+  #pendingOrganisations: { ord: number; organisation_number: string; name: string; legal_form: string }[] =
+    [];
   #pendingProperties: {
+    ord: number;
     designation: string;
     municipality_code: string;
     area_square_metres: number | null;
@@ -450,76 +501,20 @@ class ImportRun {
   }[] = [];
 
   async #flushOrganisations(): Promise<void> {
-    const rows = this.#pendingOrganisations.splice(0);
-    await this.#upsertByKey('registry_organisations', 'organisation_number', 'organisation', rows, [
-      'name',
-      'legal_form',
-    ]);
+    await this.#flushKeyed(ORGANISATIONS, 'organisation', this.#pendingOrganisations.splice(0));
   }
 
   async #flushProperties(): Promise<void> {
-    const rows = this.#pendingProperties.splice(0);
-    await this.#upsertByKey('registry_properties', 'designation', 'property', rows, [
-      'municipality_code',
-      'area_square_metres',
-      'northing',
-      'easting',
-    ]);
+    await this.#flushKeyed(PROPERTIES, 'property', this.#pendingProperties.splice(0));
   }
 
-  /**
-   * Compares a chunk of organisations or properties with the register by their key: the new ones in
-   * one insert, each changed one updated, the rest counted as unchanged.
-   */
-  async #upsertByKey<Row extends Record<string, unknown>>(
-    table: 'registry_organisations' | 'registry_properties',
-    key: keyof Row & string,
-    listedAs: 'organisation' | 'property',
-    rows: Row[],
-    compared: (keyof Row & string)[],
-  ): Promise<void> {
+  /** Compares a chunk of organisations or properties with the register by their key, set-wise. */
+  async #flushKeyed(target: KeyedUpsert, listAs: 'organisation' | 'property', rows: object[]): Promise<void> {
     if (rows.length === 0) return;
-    const keys = rows.map((row) => String(row[key]));
-    if (this.#fileKind === 'full') await this.#list(listedAs, keys);
-    // Two tables of one shape for this purpose: typed loosely here, checked by the callers' rows.
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a query over a union of tables
-    const db = this.#db as unknown as Kysely<any>;
-    const known = new Map(
-      (
-        await db
-          .selectFrom(table)
-          .selectAll()
-          .where(key as string, 'in', keys)
-          .execute()
-      ).map((row) => [String(row[key]), row]),
-    );
-    const fresh = new Map<string, Row>();
-    for (const row of rows) {
-      const current = known.get(String(row[key]));
-      if (
-        fresh.has(String(row[key])) ||
-        (current && compared.every((column) => current[column] === row[column]))
-      ) {
-        this.#counts.unchanged += 1;
-      } else if (!current) {
-        fresh.set(String(row[key]), row);
-        this.#counts.added += 1;
-      } else {
-        await db
-          .updateTable(table)
-          .set({ ...row, register_changed_at: this.#now, updated_at: this.#now, batch_id: this.#batchId })
-          .where('id', '=', current.id)
-          .execute();
-        known.set(String(row[key]), { ...current, ...row });
-        this.#counts.changed += 1;
-      }
-    }
-    if (fresh.size > 0) {
-      await db
-        .insertInto(table)
-        .values([...fresh.values()].map((row) => ({ ...row, batch_id: this.#batchId })))
-        .execute();
-    }
+    const options = this.#fileKind === 'full' ? { listAs } : {};
+    await this.#write(async () => {
+      this.#countChunk(rows.length, await upsertChunk(this.#db, target, rows, this.#written(), options));
+    });
   }
 
   /** A dated change to one person already in the register. */
@@ -628,6 +623,7 @@ class ImportRun {
   }
 
   readonly #relations = { added: 0, ended: 0 };
+  #relationsBefore: RelationsInForce = { custody: true, signatories: true, owners: true };
 
   #count(outcome: Outcome): void {
     this.#counts[outcome] += 1;
@@ -639,11 +635,13 @@ class ImportRun {
     await this.#flushOrganisations();
     await this.#flushProperties();
     await this.#flushRelations();
+    await this.#drain();
     await prepareStagedRelations(this.#db);
     this.#rejections.push(...(await findUnknownReferences(this.#db)));
     const today = this.#fileDate || this.#today;
     this.#relations.added += await beginStagedRelations(this.#db, this.#batchId, today);
-    if (this.#fileKind === 'full') this.#relations.ended += await endUnlistedRelations(this.#db, today);
+    if (this.#fileKind === 'full')
+      this.#relations.ended += await endUnlistedRelations(this.#db, today, this.#relationsBefore);
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')
