@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { StaffRole } from '@karna/contracts';
+import { finished } from 'node:stream/promises';
+import { type StaffRole, swedishDate } from '@karna/contracts';
 import { type Kysely, sql } from 'kysely';
 import {
   findOrgUnits,
@@ -10,6 +13,11 @@ import {
   insertUser,
   SEEDS_DIR,
 } from '../src/modules/identity/index.ts';
+import {
+  type DemoCitizen,
+  generatePopulationFile,
+  importPopulationFile,
+} from '../src/modules/registry/index.ts';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../src/platform/audit/index.ts';
 import type { Config } from '../src/platform/config.ts';
 
@@ -43,6 +51,18 @@ export const demoOrgUnits = readSeed<OrgUnitSeed[]>('org-units.json');
 export const demoStaff = readSeed<StaffSeed[]>('staff.json');
 export const demoCitizens = readSeed<CitizenSeed[]>('citizens.json');
 
+/** People in the demo population: enough for searches and lists to look real, quick to import. */
+export const DEMO_POPULATION_SIZE = 2000;
+
+/** Skatteverket's test numbers and the test identity provider's citizens: what the generator draws on. */
+export function populationGeneratorInputs(): { testNumbers: string[]; demoCitizens: DemoCitizen[] } {
+  const testNumbers = readFileSync(path.join(SEEDS_DIR, 'testpersonnummer.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return { testNumbers, demoCitizens };
+}
+
 export class SeedRefusedError extends Error {}
 
 /** Refuses demo data anywhere it could mix with real data. */
@@ -60,9 +80,40 @@ export async function isDatabaseEmpty(db: Kysely<unknown>): Promise<boolean> {
 /**
  * Seeds the demo municipality "Mölnåls stad": its organisation tree, staff with roles (they log in
  * through the test directory) and citizens (Skatteverket's test personal identity numbers), in one
- * transaction with an audit entry.
+ * transaction with an audit entry; then its population register, imported from a generated file
+ * in which the test identity provider's citizens live as families (so a citizen who logs in finds
+ * themself, their children and their company). API tests leave the population out and write the
+ * people they need.
  */
-export async function seedDemoMunicipality(db: Kysely<unknown>, audit: AuditTrail): Promise<void> {
+export async function seedDemoMunicipality(
+  db: Kysely<unknown>,
+  audit: AuditTrail,
+  { population = true }: { population?: boolean } = {},
+): Promise<void> {
+  await seedOrganisationAndPeople(db, audit);
+  if (population) await seedDemoPopulation(db, audit);
+}
+
+/** Generates the demo population (the same for a seed and a day) and imports it like a real file. */
+export async function seedDemoPopulation(db: Kysely<unknown>, audit: AuditTrail): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'karna-demo-population-'));
+  try {
+    const file = path.join(dir, 'demo-population.xml');
+    const stream = createWriteStream(file);
+    await generatePopulationFile(
+      stream,
+      { persons: DEMO_POPULATION_SIZE, seed: 'mölnål', today: swedishDate() },
+      populationGeneratorInputs(),
+    );
+    stream.end();
+    await finished(stream);
+    await importPopulationFile(db, audit, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const tables = identityDb(trx);
     const unitIds = new Map<string, string>();

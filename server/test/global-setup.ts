@@ -43,7 +43,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function migrateAndSeed(db: Kysely<unknown>): Promise<void> {
   await migrateToLatest(db, migrationSources);
-  await seedDemoMunicipality(db, await AuditTrail.load(db));
+  // The population is left out: API tests write the people they need (seedDemoPopulation is tested).
+  await seedDemoMunicipality(db, await AuditTrail.load(db), { population: false });
 }
 
 async function buildPgliteTemplate(): Promise<Buffer> {

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { swedishDate } from '@karna/contracts';
-import { type DemoCitizen, generateChangeFile, generatePopulationFile } from '../modules/registry/index.ts';
+import { populationGeneratorInputs } from '../../seeds/demo-municipality.ts';
+import { generateChangeFile, generatePopulationFile } from '../modules/registry/index.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError } from './cli.ts';
 
 const USAGE = `Usage: karna generate population --persons N --out FILE [--seed S] [--date YYYY-MM-DD]
@@ -24,9 +24,6 @@ ones; the file is marked syntetisk="J". Use it for tests and demos only.
   --out FILE           the file to write (replaced if it exists)
   --seed S             the same seed and date give the same file (default karna)
   --date YYYY-MM-DD    "today" for ages and event dates (default: today in Sweden)`;
-
-const TEST_NUMBERS = path.resolve(import.meta.dirname, '../../seeds/testpersonnummer.txt');
-const DEMO_CITIZENS = path.resolve(import.meta.dirname, '../../seeds/demo/citizens.json');
 
 export const runGenerateCommand: CliCommand = async (args) => {
   const { values, positionals } = parseOptions(
@@ -63,7 +60,7 @@ export const runGenerateCommand: CliCommand = async (args) => {
   if (kind === 'full' && values.count !== undefined) throw usage('--count belongs to a change file.');
   if (kind === 'full' && values.persons === undefined)
     throw usage('Give the number of people with --persons N.');
-  const inputs = loadGeneratorInputs();
+  const inputs = populationGeneratorInputs();
   const count = wholeNumber(values.count ?? '3', '--count', 1);
   const persons = wholeNumber(
     values.persons ?? String(inputs.demoCitizens.length),
@@ -105,16 +102,6 @@ export const runGenerateCommand: CliCommand = async (args) => {
     throw error;
   }
 };
-
-/** Skatteverket's test numbers and the test identity provider's citizens, from server/seeds. */
-function loadGeneratorInputs(): { testNumbers: string[]; demoCitizens: DemoCitizen[] } {
-  const testNumbers = readFileSync(TEST_NUMBERS, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const demoCitizens = JSON.parse(readFileSync(DEMO_CITIZENS, 'utf8')) as DemoCitizen[];
-  return { testNumbers, demoCitizens };
-}
 
 function wholeNumber(value: string, option: string, minimum: number): number {
   const number = Number(value);
