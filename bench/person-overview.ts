@@ -6,10 +6,11 @@
  *    otherwise a fresh database filled the same way (generate the file, migrate, `karna import
  *    population`). Then `vacuum (analyze)`, as autovacuum would leave a register in use.
  * 2. `--sample` (10,000) random persons, their ids and personal numbers, read from the database.
- * 3. Starts the real server (`node server/src/main.ts`, DATABASE_URL on that database, development:
- *    it seeds the demo municipality into the empty organisation), logs in as the demo administrator
- *    through the test identity provider and creates an API client with the role caseOfficer at the
- *    root unit, which holds `persons.lookup`.
+ * 3. Seeds the demo municipality's organisation and staff into it (`seedDemoMunicipality` without
+ *    its demo population, which is a full load of 2,000 people that would end the register's other
+ *    relations). Starts the real server (`node server/src/main.ts`, DATABASE_URL on that database,
+ *    KARNA_SEED_DEMO=false), logs in as the demo administrator through the test identity provider
+ *    and creates an API client with the role caseOfficer at the root unit (`persons.lookup`).
  * 4. With autocannon in this process: `--connections` (16) keep-alive clients request the overview
  *    of a random sampled person with `?purpose=caseHandling` and the client's key, `--warmup` (3) s
  *    unmeasured, then `--duration` (20) s measured. Then the server is stopped.
@@ -28,7 +29,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { demoStaff } from '../server/seeds/demo-municipality.ts';
+import { demoStaff, isDatabaseEmpty, seedDemoMunicipality } from '../server/seeds/demo-municipality.ts';
+import { AuditTrail } from '../server/src/platform/audit/index.ts';
+import { openDatabase } from '../server/src/platform/db/database.ts';
 import { formAction, TestBrowser } from '../server/test/test-browser.ts';
 import { Latencies, PostgresCpu, runCallers } from './lib/load.ts';
 import {
@@ -145,6 +148,22 @@ async function prepareDatabase(serverUrl: string): Promise<{ url: string; name: 
   };
 }
 
+/**
+ * Seeds the demo municipality's organisation and staff (the administrator who creates the API
+ * client), but not its demo population: that is a full load of its own, which would end the
+ * relations of the register's million people. So the server starts with KARNA_SEED_DEMO=false.
+ */
+async function seedOrganisation(url: string): Promise<boolean> {
+  const database = await openDatabase({ databaseUrl: url });
+  try {
+    if (!(await isDatabaseEmpty(database.db))) return false;
+    await seedDemoMunicipality(database.db, await AuditTrail.load(database.db), { population: false });
+    return true;
+  } finally {
+    await database.close();
+  }
+}
+
 /** Logs in as the demo administrator and creates an API client that may look people up. */
 async function createLookupClient(baseUrl: string): Promise<string> {
   const administrator = demoStaff.find((staff) =>
@@ -218,7 +237,7 @@ async function measureServer(
   const proc: ManagedProcess = startProcess(
     process.execPath,
     [SERVER_SCRIPT],
-    serverEnv(port, makeTempDir('karna-bench-data-'), { DATABASE_URL: url }),
+    serverEnv(port, makeTempDir('karna-bench-data-'), { DATABASE_URL: url, KARNA_SEED_DEMO: 'false' }),
   );
   try {
     const readyAt = await waitUntilOk(`${baseUrl}/api/ready`, proc, { timeoutMs: 120_000 });
@@ -317,6 +336,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `database ${database.name}: ${database.how}; vacuum (analyze) ${round((performance.now() - vacuumStarted) / 1000, 1)} s, ${Math.round(sizeMiB)} MiB\n`,
   );
+  const seeded = await seedOrganisation(database.url);
   const sample = await query<Sampled>(
     database.url,
     'select id, personal_number from registry_persons order by random() limit $1',
@@ -326,7 +346,8 @@ async function main(): Promise<void> {
 
   const server = await measureServer(database.url, sample);
   process.stdout.write(
-    `server: ready in ${round(server.readyMs / 1000, 1)} s (seeding the demo municipality), ` +
+    `${seeded ? 'seeded the demo organisation and staff (not its population); ' : ''}` +
+      `server: ready in ${round(server.readyMs / 1000, 1)} s, ` +
       `${Math.round(server.figures.requestsPerSecond)} req/s\n`,
   );
   const baseline = await measureBaseline(database.url, sample);
