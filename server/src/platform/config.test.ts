@@ -72,4 +72,28 @@ describe('configuration', () => {
       'KARNA_STAFF_OIDC_CLIENT_SECRET: required when KARNA_STAFF_OIDC_ISSUER is set',
     ]);
   });
+
+  it('has no population drop directory unless one is set, and refuses synthetic files in production', () => {
+    expect(loadConfig({}).populationImport).toEqual({
+      refuseSynthetic: false,
+      dropDir: undefined,
+      dropIntervalMinutes: 15,
+    });
+    const production = loadConfig({
+      ...productionIssuers,
+      KARNA_POPULATION_DROP_DIR: '/srv/navet/inkommande',
+      KARNA_POPULATION_DROP_MINUTES: '60',
+    });
+    expect(production.populationImport).toEqual({
+      refuseSynthetic: true,
+      dropDir: '/srv/navet/inkommande',
+      dropIntervalMinutes: 60,
+    });
+  });
+
+  it.each(['0', '1441', 'often', '2.5'])('names a drop interval of %s minutes in one line', (minutes) => {
+    expect(problemsOf({ KARNA_POPULATION_DROP_MINUTES: minutes })).toEqual([
+      `KARNA_POPULATION_DROP_MINUTES: must be a whole number of minutes from 1 to 1440 (got "${minutes}")`,
+    ]);
+  });
 });

@@ -20,6 +20,11 @@ const optionalUrl = (protocols: string[]) =>
 
 const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const minutesBetween = (min: number, max: number) => {
+  const error = `must be a whole number of minutes from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -52,6 +57,8 @@ const EnvSchema = z.object({
   KARNA_AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   KARNA_AUDIT_SYSLOG_URL: optionalUrl(['udp:', 'tcp:']),
   KARNA_AUDIT_WITNESS_URL: optionalUrl(['https:', 'http:']),
+  KARNA_POPULATION_DROP_DIR: z.string().min(1).optional(),
+  KARNA_POPULATION_DROP_MINUTES: minutesBetween(1, 1440).default(15),
 });
 
 export interface OidcIssuerConfig {
@@ -90,6 +97,14 @@ export interface Config {
     generateSigningKey: boolean;
     syslogUrl: string | undefined;
     witnessUrl: string | undefined;
+  };
+  /** Population files (docs/population-file-format.md): the import's rules and the drop directory. */
+  populationImport: {
+    /** Refuse files marked synthetic (`syntetisk="J"`): production takes only real register data. */
+    refuseSynthetic: boolean;
+    /** A directory picked up on a schedule (docs/operations.md); undefined: no drop directory. */
+    dropDir: string | undefined;
+    dropIntervalMinutes: number;
   };
 }
 
@@ -206,6 +221,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       generateSigningKey: !vars.KARNA_AUDIT_SIGNING_KEY_FILE && !isProduction,
       syslogUrl: vars.KARNA_AUDIT_SYSLOG_URL,
       witnessUrl: vars.KARNA_AUDIT_WITNESS_URL,
+    },
+    populationImport: {
+      refuseSynthetic: isProduction,
+      dropDir: vars.KARNA_POPULATION_DROP_DIR,
+      dropIntervalMinutes: vars.KARNA_POPULATION_DROP_MINUTES,
     },
   };
 }
