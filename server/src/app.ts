@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
 import { identityAccessControl, identityModule } from './modules/identity/index.ts';
 import { registryModule } from './modules/registry/index.ts';
@@ -13,7 +13,7 @@ import { installRequestAuditing } from './platform/http/audit-requests.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { API_DOCS_PREFIX, createHttpServer, registerApiDocs } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
-import type { KarnaModule, PlatformContext } from './platform/module.ts';
+import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
 export const modules: KarnaModule[] = [identityModule, tasksModule, registryModule];
@@ -46,4 +46,23 @@ export async function buildApp(
   }
   await registerWebApp(app, webDistDir);
   return app;
+}
+
+/**
+ * Starts every module's background work (main.ts, once the server listens). The returned stop()
+ * ends all of it and resolves when the work under way has finished or rolled back.
+ */
+export async function startBackgroundWork(
+  config: Config,
+  database: Database,
+  log: FastifyBaseLogger,
+): Promise<BackgroundWork> {
+  const { db } = database;
+  const context = { config, db, audit: await AuditTrail.load(db), log };
+  const started = modules.flatMap((module) => module.startBackgroundWork?.(context) ?? []);
+  return {
+    stop: async () => {
+      await Promise.all(started.map((work) => work.stop()));
+    },
+  };
 }

@@ -7,7 +7,7 @@ import {
   isDatabaseEmpty,
   seedDemoMunicipality,
 } from '../seeds/demo-municipality.ts';
-import { buildApp, migrationSources } from './app.ts';
+import { buildApp, migrationSources, startBackgroundWork } from './app.ts';
 import { SessionStore, staffRoleNamesSv } from './modules/identity/index.ts';
 import { AuditTrail, openAuditCheckpointWriter } from './platform/audit/index.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
@@ -46,11 +46,14 @@ async function main(): Promise<void> {
   }, SESSION_CLEANUP_INTERVAL_MS);
   cleanup.unref();
   checkpoints.start(database.db, config.auditCheckpoints.intervalMinutes);
+  const background = await startBackgroundWork(config, database, app.log);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
     await app.close();
+    // Before the last checkpoint, so that it covers what a running import wrote.
+    await background.stop();
     await checkpoints.stop();
     await database.close();
     process.exit(0);
