@@ -74,7 +74,7 @@ describe('the karna command', () => {
 
     const verified = await karna(['audit', 'verify']);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/intact: 2 entries verified/);
+    expect(verified.stdout).toMatch(/intact: 3 entries verified/);
 
     const search = await karna(['audit', 'search', '--personal-number', '-'], {}, '19850101-2382\n');
     expect(search.code).toBe(0);
@@ -90,7 +90,7 @@ describe('the karna command', () => {
     );
     const verified = await karna(['audit', 'verify']);
     expect(verified.code, verified.stdout).toBe(0);
-    expect(verified.stdout).toMatch(/intact: 1 entries verified/);
+    expect(verified.stdout).toMatch(/intact: 2 entries verified/);
     expect(verified.stdout).toMatch(/matches its 1 checkpoints/);
     const production = await karna(['seed', '--reset'], {
       KARNA_ENV: 'production',

@@ -34,6 +34,7 @@ export const runImportCommand: CliCommand = async (args, loadConfig) => {
     try {
       summary = await importPopulationFile(db, await AuditTrail.load(db), file, {
         onProgress: progress.update,
+        refuseSynthetic: config.populationImport.refuseSynthetic,
       });
     } catch (error) {
       progress.stop();

@@ -1,8 +1,12 @@
 import type { KarnaModule } from '../../platform/module.ts';
+import { registerInformationTypeRoutes } from './information-types.ts';
 import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
 import * as dropBatchForeignKeys from './migrations/202611240910-drop-batch-foreign-keys.ts';
+import * as syncIndexes from './migrations/202611240920-sync-indexes.ts';
+import { startPopulationDrop } from './population-drop.ts';
 import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
+import { registerRegistrySyncRoutes } from './registry.sync.routes.ts';
 
 export {
   type DemoCitizen,
@@ -29,9 +33,13 @@ export const registryModule: KarnaModule = {
   migrations: {
     '202611231800-create-registry-tables': createRegistryTables,
     '202611240910-drop-batch-foreign-keys': dropBatchForeignKeys,
+    '202611240920-sync-indexes': syncIndexes,
   },
   async registerRoutes(app, context) {
     await registerRegistryRoutes(app, context);
     await registerRegistryMeRoutes(app, context);
+    await registerRegistrySyncRoutes(app, context);
+    await registerInformationTypeRoutes(app, context);
   },
+  startBackgroundWork: startPopulationDrop,
 };

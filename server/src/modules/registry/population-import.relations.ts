@@ -193,3 +193,21 @@ export async function endUnlistedRelations<DB>(
             and w.share_numerator = r.numerator and w.share_denominator = r.denominator)`.execute(db);
   return affected(custody, signatories, owners);
 }
+
+/**
+ * A relation begun or ended in this import is a change to its subject — the child, the
+ * organisation, the property — for the systems that keep in step by change time (the sync API).
+ * Rows this transaction wrote carry its start time, `now()`.
+ */
+export async function touchRelationSubjects<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`update registry_persons set updated_at = now()
+    where updated_at < now() and id in (select child_id from registry_custody where updated_at = now())`.execute(
+    db,
+  );
+  await sql`update registry_organisations set updated_at = now()
+    where updated_at < now()
+      and id in (select organisation_id from registry_signatories where updated_at = now())`.execute(db);
+  await sql`update registry_properties set updated_at = now()
+    where updated_at < now()
+      and id in (select property_id from registry_property_owners where updated_at = now())`.execute(db);
+}

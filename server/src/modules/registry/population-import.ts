@@ -7,6 +7,7 @@ import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../../platform/audit/index.ts';
 import {
   type PersonData,
+  PopulationFileError,
   type PopulationFileHeader,
   type PopulationRecord,
   type RecordPosition,
@@ -24,6 +25,7 @@ import {
   type StagedRelation,
   type StagedRelationKind,
   stageRelations,
+  touchRelationSubjects,
 } from './population-import.relations.ts';
 import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
 
@@ -242,7 +244,7 @@ export async function importPopulationFile(
       if (run.records % 1000 === 0)
         options.onProgress?.({ records: run.records, bytesRead: counted.bytesRead, totalBytes });
     }
-    if (!header) throw new Error('the file has no header');
+    if (!header) throw new PopulationFileError('bad_header', 1, 'the file has no header');
     const summary = await run.finish();
     await audit.append(trx, systemActor('population import'), NOT_A_REQUEST, {
       action: 'registry.population.import',
@@ -608,12 +610,11 @@ class ImportRun {
   async #endCustody(childId: string, ended: { guardian: string; date: string }[]): Promise<Outcome> {
     let outcome: Outcome = 'unchanged';
     for (const change of ended) {
-      const result =
-        await sql`update registry_custody set valid_to = ${change.date}, updated_at = ${this.#now}
+      const result = await sql`update registry_custody set valid_to = ${change.date}, updated_at = now()
         where child_id = ${childId} and valid_to is null
           and guardian_id = (select id from registry_persons where personal_number = ${change.guardian})`.execute(
-          this.#db,
-        );
+        this.#db,
+      );
       if (Number(result.numAffectedRows ?? 0) > 0) {
         outcome = 'changed';
         this.#relations.ended += 1;
@@ -642,6 +643,7 @@ class ImportRun {
     this.#relations.added += await beginStagedRelations(this.#db, this.#batchId, today);
     if (this.#fileKind === 'full')
       this.#relations.ended += await endUnlistedRelations(this.#db, today, this.#relationsBefore);
+    await touchRelationSubjects(this.#db);
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')

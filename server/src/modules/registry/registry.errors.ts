@@ -5,6 +5,10 @@ export const registryErrorCodes = [
   'not_in_population_register',
   'not_representing',
   'organisation_not_found',
+  'invalid_cursor',
+  'information_type_exists',
+  'information_type_not_found',
+  'unknown_org_unit',
 ] as const;
 export type RegistryErrorCode = (typeof registryErrorCodes)[number];
 
@@ -36,6 +40,31 @@ export const registryErrors: ErrorCatalog<RegistryErrorCode> = {
     title: {
       sv: 'Organisationen finns inte bland dem du företräder.',
       en: 'The organisation is not among those you represent.',
+    },
+  },
+  invalid_cursor: {
+    status: 400,
+    title: {
+      sv: 'Markören känns inte igen. Börja om med changedSince.',
+      en: 'The cursor is not recognised. Start again with changedSince.',
+    },
+  },
+  information_type_exists: {
+    status: 409,
+    title: {
+      sv: 'Det finns redan en informationstyp med den nyckeln.',
+      en: 'An information type with that key already exists.',
+    },
+  },
+  information_type_not_found: {
+    status: 404,
+    title: { sv: 'Informationstypen finns inte.', en: 'The information type does not exist.' },
+  },
+  unknown_org_unit: {
+    status: 400,
+    title: {
+      sv: 'Den förvaltande enheten finns inte i organisationen.',
+      en: 'The steward unit is not in the organisation.',
     },
   },
 };

@@ -130,3 +130,21 @@ export async function insertOrganisation(
   }
   return row.id;
 }
+
+export async function insertInformationType(db: Kysely<unknown>, key: string): Promise<string> {
+  const row = await registryDb(db)
+    .insertInto('registry_information_types')
+    .values({
+      key,
+      name_sv: key,
+      name_en: key,
+      description: 'Testtyp.',
+      source_system: 'Kärna',
+      source_system_ref: null,
+      steward_org_unit_id: null,
+      concepts: JSON.stringify([]),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

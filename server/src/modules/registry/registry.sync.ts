@@ -1,0 +1,201 @@
+import type { OrganisationSyncPage, PersonSyncPage, PropertySyncPage, SyncQuery } from '@karna/contracts';
+import { type Kysely, sql } from 'kysely';
+import { coordinatesOf } from './coordinates.ts';
+import { type Disclosure, mayDisclose, presentPerson } from './registry.presenters.ts';
+import type { PersonRow } from './registry.repository.ts';
+import { registryDb } from './registry.tables.ts';
+
+/**
+ * Pages of a register in the order of last change, for systems that keep in step (E6, F1). The
+ * cursor is the last row's change time (to the microsecond, as PostgreSQL keeps it) and id, so a
+ * page never skips or repeats a row however many share a change time.
+ */
+
+interface Position {
+  changedAt: string;
+  id: string;
+}
+
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.changedAt, position.id])).toString('base64url');
+}
+
+/** The position a cursor names, or undefined when it is not one this API gave out. */
+export function decodeCursor(cursor: string): Position | undefined {
+  try {
+    const [changedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const isTime =
+      typeof changedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(changedAt);
+    const isId = typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id);
+    return isTime && isId ? { changedAt, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Table = 'registry_persons' | 'registry_organisations' | 'registry_properties';
+
+/** Ids and exact change times of one page of a table, after the cursor or since a moment. */
+async function pageOf(
+  db: Kysely<unknown>,
+  table: Table,
+  query: SyncQuery,
+  after: Position | undefined,
+): Promise<{ ids: string[]; positions: Position[]; more: boolean }> {
+  const from = after
+    ? sql`(updated_at, id) > (${after.changedAt}::timestamptz, ${after.id}::uuid)`
+    : query.changedSince
+      ? sql`updated_at >= ${query.changedSince}::timestamptz`
+      : sql`true`;
+  const rows = await sql<{ id: string; changed_at: string }>`
+    select id, to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as changed_at
+    from ${sql.table(table)} where ${from}
+    order by updated_at, id limit ${query.limit + 1}`.execute(db);
+  const page = rows.rows.slice(0, query.limit);
+  return {
+    ids: page.map((row) => row.id),
+    positions: page.map((row) => ({ changedAt: row.changed_at, id: row.id })),
+    more: rows.rows.length > query.limit,
+  };
+}
+
+function nextCursor(positions: Position[], more: boolean): string | null {
+  const last = positions.at(-1);
+  return more && last ? encodeCursor(last) : null;
+}
+
+/** The moment (ISO, milliseconds) a row changed, from its exact position. */
+const changedAtOf = (positions: Position[], id: string) =>
+  new Date(positions.find((position) => position.id === id)?.changedAt ?? 0).toISOString();
+
+export async function personSyncPage(
+  db: Kysely<unknown>,
+  query: SyncQuery,
+  after: Position | undefined,
+  disclosure: Disclosure,
+): Promise<{ page: PersonSyncPage; rows: PersonRow[] }> {
+  const { ids, positions, more } = await pageOf(db, 'registry_persons', query, after);
+  if (ids.length === 0) return { page: { items: [], nextCursor: null }, rows: [] };
+  const tables = registryDb(db);
+  const [rows, custody] = await Promise.all([
+    tables.selectFrom('registry_persons').selectAll().where('id', 'in', ids).execute(),
+    tables
+      .selectFrom('registry_custody')
+      .select(['child_id', 'guardian_id'])
+      .where('child_id', 'in', ids)
+      .where('valid_from', '<=', disclosure.today)
+      .where((where) => where.or([where('valid_to', 'is', null), where('valid_to', '>', disclosure.today)]))
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  const items = ordered.map((row) => ({
+    ...presentPerson(row, disclosure),
+    changedAt: changedAtOf(positions, row.id),
+    guardianIds: mayDisclose(row, disclosure)
+      ? custody.filter((relation) => relation.child_id === row.id).map((relation) => relation.guardian_id)
+      : [],
+  }));
+  return { page: { items, nextCursor: nextCursor(positions, more) }, rows: ordered };
+}
+
+export async function organisationSyncPage(
+  db: Kysely<unknown>,
+  query: SyncQuery,
+  after: Position | undefined,
+  today: string,
+): Promise<OrganisationSyncPage> {
+  const { ids, positions, more } = await pageOf(db, 'registry_organisations', query, after);
+  if (ids.length === 0) return { items: [], nextCursor: null };
+  const tables = registryDb(db);
+  const [rows, signatories] = await Promise.all([
+    tables.selectFrom('registry_organisations').selectAll().where('id', 'in', ids).execute(),
+    tables
+      .selectFrom('registry_signatories')
+      .select(['organisation_id', 'person_id'])
+      .where('organisation_id', 'in', ids)
+      .where('valid_from', '<=', today)
+      .where((where) => where.or([where('valid_to', 'is', null), where('valid_to', '>', today)]))
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        organisationNumber: row.organisation_number,
+        name: row.name,
+        legalForm: row.legal_form,
+        changedAt: changedAtOf(positions, row.id),
+        signatoryIds: signatories
+          .filter((signatory) => signatory.organisation_id === row.id)
+          .map((signatory) => signatory.person_id),
+      },
+    ];
+  });
+  return { items, nextCursor: nextCursor(positions, more) };
+}
+
+export async function propertySyncPage(
+  db: Kysely<unknown>,
+  query: SyncQuery,
+  after: Position | undefined,
+  disclosure: Disclosure,
+): Promise<PropertySyncPage> {
+  const { ids, positions, more } = await pageOf(db, 'registry_properties', query, after);
+  if (ids.length === 0) return { items: [], nextCursor: null };
+  const tables = registryDb(db);
+  const { today } = disclosure;
+  const [rows, owners] = await Promise.all([
+    tables.selectFrom('registry_properties').selectAll().where('id', 'in', ids).execute(),
+    tables
+      .selectFrom('registry_property_owners')
+      .leftJoin('registry_persons', 'registry_persons.id', 'registry_property_owners.person_id')
+      .select([
+        'registry_property_owners.property_id',
+        'registry_property_owners.person_id',
+        'registry_property_owners.organisation_id',
+        'registry_property_owners.share_numerator',
+        'registry_property_owners.share_denominator',
+        'registry_persons.protection',
+      ])
+      .where('registry_property_owners.property_id', 'in', ids)
+      .where('registry_property_owners.valid_from', '<=', today)
+      .where((where) =>
+        where.or([
+          where('registry_property_owners.valid_to', 'is', null),
+          where('registry_property_owners.valid_to', '>', today),
+        ]),
+      )
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id: row.id,
+        designation: row.designation,
+        municipalityCode: row.municipality_code,
+        areaSquareMetres: row.area_square_metres,
+        coordinates: coordinatesOf(row.northing, row.easting),
+        changedAt: changedAtOf(positions, row.id),
+        owners: owners
+          .filter((owner) => owner.property_id === row.id)
+          .map((owner) => ({
+            // A protected owner is not named to a reader who may not see protected people.
+            personId:
+              owner.person_id && (disclosure.revealProtected || owner.protection === 'none')
+                ? owner.person_id
+                : null,
+            organisationId: owner.organisation_id,
+            share: { numerator: owner.share_numerator, denominator: owner.share_denominator },
+          })),
+      },
+    ];
+  });
+  return { items, nextCursor: nextCursor(positions, more) };
+}
