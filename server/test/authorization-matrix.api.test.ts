@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
-import { insertOrganisation, insertPerson } from '../src/modules/registry/registry.test-support.ts';
+import {
+  insertInformationType,
+  insertOrganisation,
+  insertPerson,
+} from '../src/modules/registry/registry.test-support.ts';
 import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
 import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
@@ -43,6 +47,7 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       legalForm: 'AB',
       signatories: [self],
     });
+    const infoType = await insertInformationType(server.database.db, 'matrisPerson');
     actors = await signInEveryActor(server);
     const admin = actors.administrator;
     const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/api/org-units');
@@ -62,6 +67,7 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       },
       personId: other.id,
       organisationId: company,
+      informationTypeId: infoType,
     };
     const document = await actors.anonymous.call<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',

@@ -41,6 +41,8 @@ export interface MatrixFixtures {
   personId: string;
   /** An organisation the citizen who logs in signs for. */
   organisationId: string;
+  /** An information type (master-data designation) to change. */
+  informationTypeId: string;
 }
 
 export interface MatrixRow {
@@ -56,6 +58,23 @@ const grantInBoard = (fixtures: MatrixFixtures) => ({
   role: 'caseOfficer',
   orgUnitId: fixtures.unitInBoardId,
 });
+
+/** A valid information type with the given key (keys are unique, so each POST gets its own). */
+export function informationType(key: string) {
+  return {
+    key,
+    nameSv: 'Matristyp',
+    nameEn: 'Matrix type',
+    description: 'Skapad av behörighetstestet.',
+    sourceSystem: 'Kärna',
+    sourceSystemRef: null,
+    stewardOrgUnitId: null,
+    concepts: [{ term: 'Term', definition: 'En definition.' }],
+  };
+}
+let keyCounter = 0;
+const nextKey = () =>
+  String.fromCharCode(65 + (keyCounter++ % 26)) + 'x'.repeat(Math.floor(keyCounter / 26) + 1);
 
 // biome-ignore format: a table reads best aligned
 export const authorizationMatrix: Record<string, MatrixRow> = {
@@ -115,6 +134,24 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
                                                                  answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/me/lookups': {
     request: () => ({ path: '/api/me/lookups' }),                answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/registry/sync/persons': {
+    request: () => ({ path: '/api/registry/sync/persons?limit=5' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'GET /api/registry/sync/organisations': {
+    request: () => ({ path: '/api/registry/sync/organisations?limit=5' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'GET /api/registry/sync/properties': {
+    request: () => ({ path: '/api/registry/sync/properties?limit=5' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'GET /api/master-data/information-types': {
+    request: () => ({ path: '/api/master-data/information-types' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/master-data/information-types': {
+    request: () => ({ path: '/api/master-data/information-types', body: informationType(`matris${nextKey()}`) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 201, 201, 201] },
+  'PUT /api/master-data/information-types/{informationTypeId}': {
+    request: (f) => ({ path: `/api/master-data/information-types/${f.informationTypeId}`, body: informationType('matrisPerson') }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };
