@@ -7,6 +7,8 @@
 export const staffRoles = [
   'caseOfficer',
   'registrar',
+  /** A case officer who may also see protected people's addresses and relations (skyddade personuppgifter). */
+  'protectedIdentityOfficer',
   'systemOwner',
   'itDepartment',
   'administrator',

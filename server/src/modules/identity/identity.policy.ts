@@ -14,6 +14,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
   caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
   registrar: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
+  // Granted only by someone who holds it (or the `karna users add-role` command): see grantRefusal.
+  protectedIdentityOfficer: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'persons.lookup',
+    'persons.readProtected',
+  ],
   systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
   itDepartment: [
     'workspace.use',

@@ -4,6 +4,7 @@ import type { StaffRole } from '@karna/contracts';
 export const staffRoleNamesSv: Record<StaffRole, string> = {
   caseOfficer: 'handläggare',
   registrar: 'registrator',
+  protectedIdentityOfficer: 'handläggare för skyddade personuppgifter',
   systemOwner: 'systemägare',
   itDepartment: 'IT-avdelningen',
   administrator: 'administratör',

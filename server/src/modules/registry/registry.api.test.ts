@@ -8,6 +8,7 @@ import {
 } from '../../../test/test-server.ts';
 import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { AuditTrail } from '../../platform/audit/index.ts';
+import { findOrgUnits, findStaffUserByEmail, identityDb, insertRoleAssignment } from '../identity/index.ts';
 import type { PersonRow } from './registry.repository.ts';
 import { insertCustody, insertOrganisation, insertPerson, insertProperty } from './registry.test-support.ts';
 
@@ -195,6 +196,47 @@ describe.each(testBackends)('the population register on %s', (backend) => {
         '/api/registry/persons/00000000-0000-4000-8000-000000000000?purpose=caseHandling',
       );
       expect(response).toMatchObject({ status: 404, body: { code: 'person_not_found' } });
+    });
+  });
+
+  describe('a case officer for protected identities', () => {
+    it("sees a protected person's address and relations; an administrator cannot hand the role out", async () => {
+      const { db } = server.database;
+      const tables = identityDb(db);
+      const nils = await findStaffUserByEmail(tables, 'nils.berg@molnal.example');
+      const root = (await findOrgUnits(tables)).find((unit) => unit.parentId === null);
+      if (!nils || !root) throw new Error('the demo lacks Nils Berg or the municipality');
+      // As `karna users add-role` does: the role is granted outside the web by someone accountable.
+      await insertRoleAssignment(tables, {
+        userId: nils.id,
+        role: 'protectedIdentityOfficer',
+        orgUnitId: root.id,
+        grantedBy: null,
+      });
+      const protectedOfficer = server.browser();
+      await protectedOfficer.loginAsStaff(staff('Nils'));
+      const response = await protectedOfficer.api<Overview>(
+        'GET',
+        `/api/registry/persons/${hidden.id}?purpose=caseHandling`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.person.protection).toBe('protected_registration');
+      expect(response.body.guardians).toEqual([expect.objectContaining({ protected: false, id: elin.id })]);
+      const parent = await protectedOfficer.api<Overview>(
+        'GET',
+        `/api/registry/persons/${elin.id}?purpose=caseHandling`,
+      );
+      expect(parent.body.children).toEqual([
+        expect.objectContaining({ givenName: 'Oskar' }),
+        expect.objectContaining({ protected: false, id: hidden.id }),
+      ]);
+
+      const admin = server.browser();
+      await admin.loginAsStaff(staff('Ada'));
+      const refused = await admin.api('POST', `/api/users/${nils.id}/roles`, {
+        json: { role: 'protectedIdentityOfficer', orgUnitId: root.id },
+      });
+      expect(refused).toMatchObject({ status: 403, body: { code: 'role_not_grantable' } });
     });
   });
 
