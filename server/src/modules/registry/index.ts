@@ -22,6 +22,7 @@ export {
   SyntheticFileRefusedError,
 } from './population-import.ts';
 export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
+export { type Prefill, prefillFor } from './registry.service.ts';
 
 /**
  * The registry: the population register (persons, custody, protected identities), properties and

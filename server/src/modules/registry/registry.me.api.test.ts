@@ -11,6 +11,7 @@ import {
 import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
 import type { PersonRow } from './registry.repository.ts';
+import { prefillFor } from './registry.service.ts';
 import { insertCustody, insertOrganisation, insertPerson } from './registry.test-support.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
@@ -220,6 +221,15 @@ describe.each(testBackends)('acting on behalf and Mina sidor on %s', (backend) =
     });
     // Only lookups of her: the officer's read of another person is not among them.
     expect(response.body.items).toHaveLength(1);
+  });
+
+  it('prefills an e-service with her record, the children she may act for, and her organisation', async () => {
+    const prefill = await prefillFor(server.database.db, elinNumber);
+    expect(prefill?.person).toMatchObject({ id: elin.id, givenName: 'Elin' });
+    expect(prefill?.children.map((child) => child.id)).toContain(oskar.id);
+    expect(JSON.stringify(prefill)).not.toContain(saga.id);
+    expect(prefill?.organisations.map((organisation) => organisation.name)).toEqual(['Lindqvist Bygg AB']);
+    expect(await prefillFor(server.database.db, '198003012393')).toBeUndefined();
   });
 
   it('keeps the audit chain whole with entries made on behalf of someone', async () => {

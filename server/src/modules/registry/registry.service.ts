@@ -1,7 +1,16 @@
-import type { PersonOverview, PersonSearchHit } from '@karna/contracts';
+import {
+  type OwnedProperty,
+  type PersonOverview,
+  type PersonSearchHit,
+  type RegistryPerson,
+  type RepresentedOrganisation,
+  swedishDate,
+  yearsBetween,
+} from '@karna/contracts';
 import type { Kysely } from 'kysely';
 import {
   type Disclosure,
+  isProtected,
   mayDisclose,
   presentOrganisation,
   presentOwnedProperty,
@@ -19,6 +28,7 @@ import {
   type PersonRow,
   searchUnprotectedPersonsByName,
 } from './registry.repository.ts';
+import { findRepresentable } from './registry.representation.ts';
 
 /** Most people a name search answers with: enough to pick from, too few to harvest the register. */
 export const NAME_SEARCH_LIMIT = 20;
@@ -90,4 +100,46 @@ export async function personOverview(
     })),
   };
   return { overview, row };
+}
+
+/** What an e-service may fill in for the logged-in person, so the form never asks for it (B3). */
+export interface Prefill {
+  person: RegistryPerson;
+  /** Minors in custody today whom the person may act for; a protected child is left out. */
+  children: { id: string; givenName: string; familyName: string; birthDate: string; age: number }[];
+  properties: OwnedProperty[];
+  organisations: RepresentedOrganisation[];
+}
+
+/**
+ * The register's facts about a person, for the e-services module to prefill a form with: name,
+ * address, contact details, children in custody, properties owned and organisations they sign for.
+ * Undefined when the person is not in the register (the form then asks).
+ */
+export async function prefillFor(
+  db: Kysely<unknown>,
+  personalNumber: string,
+  today: string = swedishDate(),
+): Promise<Prefill | undefined> {
+  const self = await findPersonByPersonalNumber(db, personalNumber);
+  if (!self) return undefined;
+  const disclosure = { revealProtected: false, selfId: self.id, today };
+  const [representable, properties] = await Promise.all([
+    findRepresentable(db, self, today),
+    findPropertiesOwnedBy(db, { personId: self.id }, today),
+  ]);
+  return {
+    person: presentPerson(self, disclosure),
+    children: representable.children
+      .filter((child) => !isProtected(child))
+      .map((child) => ({
+        id: child.id,
+        givenName: child.given_name,
+        familyName: child.family_name,
+        birthDate: child.birth_date,
+        age: yearsBetween(child.birth_date, today),
+      })),
+    properties: properties.map(presentOwnedProperty),
+    organisations: representable.organisations.map(presentOrganisation),
+  };
 }
