@@ -33,3 +33,18 @@ export function comparePeople(
     swedishCollator.compare(a.familyName, b.familyName) || swedishCollator.compare(a.givenName, b.givenName)
   );
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Format a calendar date (`YYYY-MM-DD`, e.g. a birth date) as `1 jan. 2015`. The date is read and
+ * shown in UTC so that no time zone can move it to the day before.
+ */
+export function formatDate(isoDate: string, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
