@@ -2,18 +2,44 @@
  * The web app's pages, by path. The web app's router and the server share this list: the server
  * answers a known page with the app and HTTP 200, anything else with the app's "not found" page and
  * HTTP 404, so that search engines, link checkers and people's browsers are told the truth.
- * A page whose path has parameters is written with `:name` segments (`/arenden/:caseId`).
+ * A page whose path has parameters is written with `:name` segments (`/arenden/:caseId`). A
+ * parameter is an id, never a personal number or other personal data: paths end up in logs and
+ * browser history.
  */
 export const webPages = {
   start: '/',
   myPages: '/mina-sidor',
+  myDetails: '/mina-sidor/uppgifter',
+  actingFor: '/mina-sidor/foretrada',
+  myOrganisation: '/mina-sidor/organisationer/:organisationId',
   workspace: '/handlaggning',
+  personSearch: '/handlaggning/personer',
+  personOverview: '/handlaggning/personer/:personId',
   administration: '/admin',
+  informationTypes: '/admin/informationstyper',
   accessibility: '/tillganglighet',
   personalData: '/personuppgifter',
 } as const;
 
 export type WebPage = keyof typeof webPages;
+
+/** The names of the `:name` segments of a path: `'/a/:b/c/:d'` gives `'b' | 'd'`. */
+type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** What `pathTo` needs for a page: nothing, or a value for each of its `:name` segments. */
+export type PageParams<Page extends WebPage> = [PathParams<(typeof webPages)[Page]>] extends [never]
+  ? []
+  : [params: Record<PathParams<(typeof webPages)[Page]>, string>];
+
+/** A page's path with its `:name` segments filled in (each value encoded as one segment). */
+export function pathTo<Page extends WebPage>(page: Page, ...[params]: PageParams<Page>): string {
+  const values: Record<string, string> = params ?? {};
+  return webPages[page].replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+}
 
 const pagePatterns = Object.values(webPages).map(
   (page) => new RegExp(`^${page.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\/$/, '')}/?$`),

@@ -8,12 +8,23 @@ export interface Area {
   label: (t: Messages) => string;
 }
 
-/** The three areas under the shell, in menu order. */
+/** The areas under the shell, in menu order. */
 export const areas: readonly Area[] = [
   { path: webPages.myPages, permission: 'myPages.use', label: (t) => t.nav.myPages },
   { path: webPages.workspace, permission: 'workspace.use', label: (t) => t.nav.workspace },
+  { path: webPages.personSearch, permission: 'persons.lookup', label: (t) => t.nav.personSearch },
+  { path: webPages.informationTypes, permission: 'workspace.use', label: (t) => t.nav.informationTypes },
   { path: webPages.administration, permission: 'users.read', label: (t) => t.nav.admin },
 ];
+
+/**
+ * Whether an area's menu link is current only on its own page: so it is when another area lies
+ * under it (Min startsida under /handlaggning, Sök person under /handlaggning/personer), else the
+ * link stays current on the pages below it too.
+ */
+export function isExactArea(area: Area): boolean {
+  return areas.some((other) => other !== area && other.path.startsWith(`${area.path}/`));
+}
 
 /** The areas this user may use (none when logged out). */
 export function areasFor(user: SessionUser | null): Area[] {

@@ -5,7 +5,8 @@ import { formatName } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Button } from '../ui/button.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
-import { areasFor } from './areas.ts';
+import { ActingForBanner } from './acting-for-banner.tsx';
+import { areasFor, isExactArea } from './areas.ts';
 import { useCurrentUser, useLogout } from './auth.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { municipalityContact } from './municipality.ts';
@@ -40,7 +41,9 @@ function MainNav() {
         </li>
         {areasFor(user).map((area) => (
           <li key={area.path}>
-            <NavLink to={area.path}>{area.label(t)}</NavLink>
+            <NavLink to={area.path} end={isExactArea(area)}>
+              {area.label(t)}
+            </NavLink>
           </li>
         ))}
       </ul>
@@ -150,6 +153,7 @@ export function Layout() {
             <UserPanel />
           </div>
         </div>
+        <ActingForBanner />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
         <SessionEndedNotice />

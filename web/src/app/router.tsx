@@ -1,5 +1,8 @@
 import { type WebPage, webPages } from '@karna/contracts';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ActingForPage } from '../modules/portal/acting-for.page.tsx';
+import { MyDetailsPage } from '../modules/portal/my-details.page.tsx';
+import { MyOrganisationPage } from '../modules/portal/my-organisation.page.tsx';
 import { MyPagesPage } from '../modules/portal/my-pages.page.tsx';
 import { StartPage } from '../modules/portal/start.page.tsx';
 import { WorkspacePage } from '../modules/workspace/workspace.page.tsx';
@@ -15,7 +18,29 @@ import { RouteErrorPage } from './route-error.page.tsx';
 const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children'>> = {
   start: { element: <StartPage /> },
   myPages: { element: <MyPagesPage /> },
+  myDetails: { element: <MyDetailsPage /> },
+  actingFor: { element: <ActingForPage /> },
+  myOrganisation: { element: <MyOrganisationPage /> },
   workspace: { element: <WorkspacePage /> },
+  // The register's pages are for some staff only: loaded on first visit, like administration.
+  personSearch: {
+    lazy: async () => {
+      const { PersonSearchPage } = await import('../modules/registry/person-search.page.tsx');
+      return { Component: PersonSearchPage };
+    },
+  },
+  personOverview: {
+    lazy: async () => {
+      const { PersonOverviewPage } = await import('../modules/registry/person-overview.page.tsx');
+      return { Component: PersonOverviewPage };
+    },
+  },
+  informationTypes: {
+    lazy: async () => {
+      const { InformationTypesPage } = await import('../modules/registry/information-types.page.tsx');
+      return { Component: InformationTypesPage };
+    },
+  },
   // Administration is for a few staff and brings its own dialogs and pickers: load it on first
   // visit only.
   administration: {

@@ -1,9 +1,34 @@
-import type { SessionUser } from '@karna/contracts';
+import { type SessionUser, webPages } from '@karna/contracts';
+import { Link } from 'react-router';
 import { RequirePermission } from '../../app/auth.tsx';
 import { formatName } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useRepresentations } from './me.api.ts';
+
+/**
+ * "Företräda någon annan", for a citizen who has someone to act for (a child in custody, an
+ * organisation they sign for). Without the answer (still loading, or failed) the entry is simply
+ * not there: nothing else on the page depends on it.
+ */
+function ActingForEntry() {
+  const { t } = useI18n();
+  const representations = useRepresentations();
+  const data = representations.data;
+  if (!data || (data.children.length === 0 && data.organisations.length === 0)) return null;
+  return (
+    <section className="card" aria-labelledby="my-acting-for">
+      <h2 id="my-acting-for">{t.myPages.actingForHeading}</h2>
+      <p>{t.myPages.actingForText}</p>
+      <p>
+        <Link to={webPages.actingFor} className="link-arrow">
+          {t.myPages.actingForLink}
+        </Link>
+      </p>
+    </section>
+  );
+}
 
 function MyPages({ user }: { user: SessionUser }) {
   const { t } = useI18n();
@@ -26,7 +51,14 @@ function MyPages({ user }: { user: SessionUser }) {
               </div>
             )}
           </dl>
+          <p className="card-link">
+            <Link to={webPages.myDetails} className="link-arrow">
+              {t.myPages.detailsLink}
+            </Link>
+          </p>
+          <p className="muted">{t.myPages.detailsLinkText}</p>
         </section>
+        <ActingForEntry />
         <section className="card" aria-labelledby="my-cases">
           <h2 id="my-cases">{t.myPages.casesHeading}</h2>
           <EmptyState>{t.myPages.noCases}</EmptyState>
