@@ -230,6 +230,7 @@ function loadOverview(
 
 async function measureServer(
   url: string,
+  database: string,
   sample: Sampled[],
 ): Promise<{ figures: RunFigures; readyMs: number; rssAfterMiB: number }> {
   const port = await findFreePort();
@@ -251,7 +252,7 @@ async function measureServer(
 
     if (warmup > 0) await loadOverview(baseUrl, apiKey, sample, warmup);
     const cpuBefore = readCpuSeconds(proc.pid);
-    const postgresCpu = new PostgresCpu().start();
+    const postgresCpu = new PostgresCpu(database).start();
     const { latencies, result } = await loadOverview(baseUrl, apiKey, sample, duration);
     const postgresSeconds = postgresCpu.stop();
     const cpuSeconds = readCpuSeconds(proc.pid) - cpuBefore;
@@ -266,7 +267,7 @@ async function measureServer(
   }
 }
 
-async function measureBaseline(url: string, sample: Sampled[]): Promise<RunFigures> {
+async function measureBaseline(url: string, database: string, sample: Sampled[]): Promise<RunFigures> {
   const pool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE });
   const lookup = () => {
     const person = sample[Math.floor(Math.random() * sample.length)] as Sampled;
@@ -275,7 +276,7 @@ async function measureBaseline(url: string, sample: Sampled[]): Promise<RunFigur
   try {
     if (warmup > 0) await runCallers(connections, warmup, lookup);
     const cpuBefore = process.cpuUsage();
-    const postgresCpu = new PostgresCpu().start();
+    const postgresCpu = new PostgresCpu(database).start();
     const run = await runCallers(connections, duration, lookup);
     const postgresSeconds = postgresCpu.stop();
     const cpu = process.cpuUsage(cpuBefore);
@@ -344,13 +345,13 @@ async function main(): Promise<void> {
   );
   if (sample.length === 0) throw new Error('the register is empty');
 
-  const server = await measureServer(database.url, sample);
+  const server = await measureServer(database.url, database.name, sample);
   process.stdout.write(
     `${seeded ? 'seeded the demo organisation and staff (not its population); ' : ''}` +
       `server: ready in ${round(server.readyMs / 1000, 1)} s, ` +
       `${Math.round(server.figures.requestsPerSecond)} req/s\n`,
   );
-  const baseline = await measureBaseline(database.url, sample);
+  const baseline = await measureBaseline(database.url, database.name, sample);
   process.stdout.write(`baseline: ${Math.round(baseline.requestsPerSecond)} queries/s\n\n`);
 
   let kept: string | null = null;

@@ -195,13 +195,13 @@ async function copyPersons(file: string, url: string): Promise<CopyFigures> {
 }
 
 /** Runs the baseline in a fresh child process, so its memory and CPU are its own. */
-async function measureCopy(file: string, url: string): Promise<CopyFigures> {
+async function measureCopy(file: string, url: string, database: string): Promise<CopyFigures> {
   await query(url, `create schema ${COPY_SCHEMA}`);
   await query(
     url,
     `create table ${COPY_SCHEMA}.registry_persons (like public.registry_persons including all)`,
   );
-  const postgresCpu = new PostgresCpu().start();
+  const postgresCpu = new PostgresCpu(database).start();
   const proc = startProcess(
     process.execPath,
     [import.meta.filename, '--child', 'copy', '--file', file, '--database-url', url],
@@ -257,12 +257,12 @@ async function main(): Promise<void> {
     `database ${name} created and migrated in ${round((performance.now() - migrateStarted) / 1000, 1)} s\n`,
   );
 
-  const copy = await measureCopy(population.file, url);
+  const copy = await measureCopy(population.file, url, name);
   process.stdout.write(
     `baseline: COPY of ${copy.rows.toLocaleString('en-GB')} persons in ${round(copy.seconds, 1)} s\n`,
   );
 
-  const postgresCpu = new PostgresCpu().start();
+  const postgresCpu = new PostgresCpu(name).start();
   const imported = await timeImport(population.file, env);
   const importPostgresCpu = postgresCpu.stop();
   process.stdout.write(`import: ${round(imported.seconds, 1)} s\n\n`);

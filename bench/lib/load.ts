@@ -1,7 +1,7 @@
 /**
  * Load helpers for the person-overview benchmark: exact latency percentiles, a fixed number of
  * concurrent callers looping over an async call for a while, and the CPU time of the local
- * PostgreSQL server's processes.
+ * PostgreSQL server's backends for one database.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readCpuSeconds } from './server-process.ts';
@@ -62,14 +62,21 @@ export async function runCallers(
 }
 
 /**
- * CPU seconds the local PostgreSQL server's processes (`postgres` by name) used since start():
- * backends come and go, so each is read while it lives and its last reading counts. Null when no
- * such process is visible (a server on another machine or in a container).
+ * CPU seconds the local PostgreSQL server's backends for one database used since start(): the
+ * processes named `postgres` whose title names the database (its connections and autovacuum
+ * workers, not other databases' work on a shared server, nor the shared WAL writer and
+ * checkpointer). Backends come and go, so each is read while it lives and its last reading counts.
+ * Null when no such process is visible (a server on another machine or in a container).
  */
 export class PostgresCpu {
   readonly #first = new Map<number, number>();
   readonly #last = new Map<number, number>();
+  readonly #database: string;
   #timer: NodeJS.Timeout | undefined;
+
+  constructor(database: string) {
+    this.#database = database;
+  }
 
   start(intervalMs = 100): this {
     this.sample(true);
@@ -84,6 +91,9 @@ export class PostgresCpu {
       const pid = Number(entry);
       try {
         if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+        // The process title, e.g. "postgres: 15/main: postgres bench_import_1 127.0.0.1(5432) idle".
+        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+        if (!title.includes(` ${this.#database} `)) continue;
         const seconds = readCpuSeconds(pid);
         if (!this.#first.has(pid)) this.#first.set(pid, isStart ? seconds : 0);
         this.#last.set(pid, seconds);

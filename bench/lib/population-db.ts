@@ -5,7 +5,8 @@
  * and a timed import with the importer's peak memory.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -136,6 +137,28 @@ export async function runKarna(args: string[], env: NodeJS.ProcessEnv): Promise<
   return proc.output();
 }
 
+/**
+ * A short hash of what decides the generated file's content: the population-file module's source
+ * and the seed files it draws on. A cached file made by another version of the generator is not
+ * reused.
+ */
+function generatorVersion(): string {
+  const moduleDir = path.join(REPO_ROOT, 'server/src/modules/registry/population-file');
+  const sources = readdirSync(moduleDir)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => path.join(moduleDir, name));
+  const hash = createHash('sha256');
+  for (const source of [
+    ...sources,
+    path.join(REPO_ROOT, 'server/seeds/testpersonnummer.txt'),
+    path.join(REPO_ROOT, 'server/seeds/demo/citizens.json'),
+  ]) {
+    hash.update(readFileSync(source));
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
 export interface PopulationFile {
   file: string;
   bytes: number;
@@ -151,7 +174,10 @@ export interface PopulationFile {
 export async function populationFile(persons: number, seed: string): Promise<PopulationFile> {
   const directory = path.join(os.tmpdir(), 'karna-bench-population');
   mkdirSync(directory, { recursive: true });
-  const file = path.join(directory, `population-${persons}-seed-${seed}-${FILE_DATE}.xml`);
+  const file = path.join(
+    directory,
+    `population-${persons}-seed-${seed}-${FILE_DATE}-${generatorVersion()}.xml`,
+  );
   if (existsSync(file)) return { file, bytes: statSync(file).size, generatedSeconds: null };
   const started = performance.now();
   await runKarna(
