@@ -55,9 +55,10 @@ describe('karna audit verify with checkpoints', { timeout: 180_000 }, () => {
 
     const intact = await karna(['audit', 'verify']);
     expect(intact.code, intact.stdout).toBe(0);
-    expect(intact.stdout).toContain('The audit trail is intact: 2 entries verified.');
+    // The seed writes two entries (the demo, then its population import), the grant a third.
+    expect(intact.stdout).toContain('The audit trail is intact: 3 entries verified.');
     expect(intact.stdout).toMatch(
-      /The trail matches its 2 checkpoints in .*checkpoints\.jsonl \(signed by key [0-9a-f]{32}\); the newest anchors entry 2/,
+      /The trail matches its 2 checkpoints in .*checkpoints\.jsonl \(signed by key [0-9a-f]{32}\); the newest anchors entry 3/,
     );
     expect(intact.stdout).toContain('Every entry is anchored.');
 
@@ -82,12 +83,12 @@ describe('karna audit verify with checkpoints', { timeout: 180_000 }, () => {
 
     const tampered = await karna(['audit', 'verify']);
     expect(tampered.code).toBe(1);
-    expect(tampered.stdout).toContain('The audit trail is intact: 2 entries verified.');
+    expect(tampered.stdout).toContain('The audit trail is intact: 3 entries verified.');
     expect(tampered.stdout).toContain('does NOT match its checkpoints');
     expect(tampered.stdout).toMatch(
-      /line 1: entry 1 no longer has the hash anchored at .*: the trail up to it has been rewritten/,
+      /line 1: entry 2 no longer has the hash anchored at .*: the trail up to it has been rewritten/,
     );
-    expect(tampered.stdout).toMatch(/line 2: entry 2 no longer has the hash anchored at/);
+    expect(tampered.stdout).toMatch(/line 2: entry 3 no longer has the hash anchored at/);
     const auditorSees = await karna(byAuditor());
     expect(auditorSees.code).toBe(1);
     expect(auditorSees.stdout).toContain('does NOT match its checkpoints');

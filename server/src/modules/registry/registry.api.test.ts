@@ -10,7 +10,7 @@ import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { AuditTrail } from '../../platform/audit/index.ts';
 import { findOrgUnits, findStaffUserByEmail, identityDb, insertRoleAssignment } from '../identity/index.ts';
 import type { PersonRow } from './registry.repository.ts';
-import { insertCustody, insertOrganisation, insertPerson, insertProperty } from './registry.test-support.ts';
+import { insertLindqvistFamily, insertProperty } from './registry.test-support.ts';
 
 const staff = (givenName: string) =>
   demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';
@@ -47,36 +47,10 @@ describe.each(testBackends)('the population register on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer(backend);
     const { db } = server.database;
-    elin = await insertPerson(db, { personalNumber: elinNumber, givenName: 'Elin', familyName: 'Lindqvist' });
-    oskar = await insertPerson(db, {
-      personalNumber: '201605012382',
-      givenName: 'Oskar',
-      familyName: 'Lindqvist',
-    });
-    // Elin's second child lives with a protected identity (skyddad folkbokföring): no address.
-    hidden = await insertPerson(db, {
-      personalNumber: '201605032380',
-      givenName: 'Saga',
-      familyName: 'Lindqvist',
-      protection: 'protected_registration',
-      address: null,
-    });
-    stranger = await insertPerson(db, {
-      personalNumber: '198003012385',
-      givenName: 'Pia',
-      familyName: 'Holm',
-    });
-    await insertCustody(db, elin, oskar);
-    await insertCustody(db, elin, hidden);
+    ({ elin, oskar, saga: hidden, stranger } = await insertLindqvistFamily(db, elinNumber));
     await insertProperty(db, {
       designation: 'KÅLLERED 1:23',
       owners: [{ person: elin, numerator: 1, denominator: 2 }],
-    });
-    await insertOrganisation(db, {
-      organisationNumber: '5560000003',
-      name: 'Lindqvist Bygg AB',
-      legalForm: 'AB',
-      signatories: [elin],
     });
     officer = server.browser();
     await officer.loginAsStaff(staff('Anna'));

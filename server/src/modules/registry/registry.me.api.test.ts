@@ -12,7 +12,12 @@ import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
 import type { PersonRow } from './registry.repository.ts';
 import { prefillFor } from './registry.service.ts';
-import { insertCustody, insertOrganisation, insertPerson } from './registry.test-support.ts';
+import {
+  insertCustody,
+  insertLindqvistFamily,
+  insertOrganisation,
+  insertPerson,
+} from './registry.test-support.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
 const anna = demoStaff.find((person) => person.givenName === 'Anna')?.subject ?? '';
@@ -36,32 +41,7 @@ describe.each(testBackends)('acting on behalf and Mina sidor on %s', (backend) =
   beforeAll(async () => {
     server = await startTestServer(backend);
     const { db } = server.database;
-    elin = await insertPerson(db, { personalNumber: elinNumber, givenName: 'Elin', familyName: 'Lindqvist' });
-    oskar = await insertPerson(db, {
-      personalNumber: '201605012382',
-      givenName: 'Oskar',
-      familyName: 'Lindqvist',
-    });
-    saga = await insertPerson(db, {
-      personalNumber: '201605032380',
-      givenName: 'Saga',
-      familyName: 'Lindqvist',
-      protection: 'protected_registration',
-      address: null,
-    });
-    stranger = await insertPerson(db, {
-      personalNumber: '198003012385',
-      givenName: 'Pia',
-      familyName: 'Holm',
-    });
-    await insertCustody(db, elin, oskar);
-    await insertCustody(db, elin, saga);
-    companyId = await insertOrganisation(db, {
-      organisationNumber: '5560000003',
-      name: 'Lindqvist Bygg AB',
-      legalForm: 'AB',
-      signatories: [elin],
-    });
+    ({ elin, oskar, saga, stranger, companyId } = await insertLindqvistFamily(db, elinNumber));
     otherCompanyId = await insertOrganisation(db, {
       organisationNumber: '5560000011',
       name: 'Holms Måleri AB',

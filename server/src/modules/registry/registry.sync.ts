@@ -1,5 +1,5 @@
 import type { OrganisationSyncPage, PersonSyncPage, PropertySyncPage, SyncQuery } from '@karna/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { coordinatesOf } from './coordinates.ts';
 import { type Disclosure, mayDisclose, presentPerson } from './registry.presenters.ts';
 import type { PersonRow } from './registry.repository.ts';
@@ -31,6 +31,13 @@ export function decodeCursor(cursor: string): Position | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A relation (custody, signatory, ownership) in force on `day`, for a `where`. */
+function inForceOn(day: string, table: string): RawBuilder<boolean> {
+  const from = sql.ref(`${table}.valid_from`);
+  const to = sql.ref(`${table}.valid_to`);
+  return sql<boolean>`${from} <= ${day} and (${to} is null or ${to} > ${day})`;
 }
 
 type Table = 'registry_persons' | 'registry_organisations' | 'registry_properties';
@@ -83,8 +90,7 @@ export async function personSyncPage(
       .selectFrom('registry_custody')
       .select(['child_id', 'guardian_id'])
       .where('child_id', 'in', ids)
-      .where('valid_from', '<=', disclosure.today)
-      .where((where) => where.or([where('valid_to', 'is', null), where('valid_to', '>', disclosure.today)]))
+      .where(inForceOn(disclosure.today, 'registry_custody'))
       .execute(),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -114,8 +120,7 @@ export async function organisationSyncPage(
       .selectFrom('registry_signatories')
       .select(['organisation_id', 'person_id'])
       .where('organisation_id', 'in', ids)
-      .where('valid_from', '<=', today)
-      .where((where) => where.or([where('valid_to', 'is', null), where('valid_to', '>', today)]))
+      .where(inForceOn(today, 'registry_signatories'))
       .execute(),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -162,13 +167,7 @@ export async function propertySyncPage(
         'registry_persons.protection',
       ])
       .where('registry_property_owners.property_id', 'in', ids)
-      .where('registry_property_owners.valid_from', '<=', today)
-      .where((where) =>
-        where.or([
-          where('registry_property_owners.valid_to', 'is', null),
-          where('registry_property_owners.valid_to', '>', today),
-        ]),
-      )
+      .where(inForceOn(today, 'registry_property_owners'))
       .execute(),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));

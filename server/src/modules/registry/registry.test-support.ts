@@ -148,3 +148,52 @@ export async function insertInformationType(db: Kysely<unknown>, key: string): P
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The people registry tests meet: Elin (a demo citizen) with two children, one protected, and a stranger. */
+export interface LindqvistFamily {
+  elin: PersonRow;
+  oskar: PersonRow;
+  /** Elin's protected child (skyddad folkbokföring: no address). */
+  saga: PersonRow;
+  /** Pia Holm, no relation of theirs. */
+  stranger: PersonRow;
+  /** Lindqvist Bygg AB, which Elin signs for. */
+  companyId: string;
+}
+
+export async function insertLindqvistFamily(
+  db: Kysely<unknown>,
+  elinNumber: string,
+): Promise<LindqvistFamily> {
+  const elin = await insertPerson(db, {
+    personalNumber: elinNumber,
+    givenName: 'Elin',
+    familyName: 'Lindqvist',
+  });
+  const oskar = await insertPerson(db, {
+    personalNumber: '201605012382',
+    givenName: 'Oskar',
+    familyName: 'Lindqvist',
+  });
+  const saga = await insertPerson(db, {
+    personalNumber: '201605032380',
+    givenName: 'Saga',
+    familyName: 'Lindqvist',
+    protection: 'protected_registration',
+    address: null,
+  });
+  const stranger = await insertPerson(db, {
+    personalNumber: '198003012385',
+    givenName: 'Pia',
+    familyName: 'Holm',
+  });
+  await insertCustody(db, elin, oskar);
+  await insertCustody(db, elin, saga);
+  const companyId = await insertOrganisation(db, {
+    organisationNumber: '5560000003',
+    name: 'Lindqvist Bygg AB',
+    legalForm: 'AB',
+    signatories: [elin],
+  });
+  return { elin, oskar, saga, stranger, companyId };
+}
