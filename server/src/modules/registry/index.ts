@@ -22,6 +22,13 @@ export {
   SyntheticFileRefusedError,
 } from './population-import.ts';
 export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
+export {
+  addCustomerRelation,
+  endCustomerRelation,
+  type OpenCase,
+  type OpenCasesSource,
+  setOpenCasesSource,
+} from './registry.extensions.ts';
 export { type Prefill, prefillFor } from './registry.service.ts';
 
 /**

@@ -9,6 +9,7 @@ import {
 import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { AuditTrail } from '../../platform/audit/index.ts';
 import { findOrgUnits, findStaffUserByEmail, identityDb, insertRoleAssignment } from '../identity/index.ts';
+import { addCustomerRelation, endCustomerRelation, setOpenCasesSource } from './registry.extensions.ts';
 import type { PersonRow } from './registry.repository.ts';
 import { insertLindqvistFamily, insertProperty } from './registry.test-support.ts';
 
@@ -162,6 +163,47 @@ describe.each(testBackends)('the population register on %s', (backend) => {
       });
       expect(response.body.guardians).toEqual([]);
       expect(JSON.stringify(response.body)).not.toContain(elin.id);
+    });
+
+    it('sees the customer relations and open cases other modules give the person', async () => {
+      const { db } = server.database;
+      const [unit] = await findOrgUnits(identityDb(db));
+      if (!unit) throw new Error('no org unit');
+      await addCustomerRelation(db, {
+        personId: elin.id,
+        orgUnitId: unit.id,
+        relation: 'Bygglovssökande',
+        source: 'test',
+        validFrom: '2024-01-01',
+      });
+      setOpenCasesSource(async (_db, personId) =>
+        personId === elin.id
+          ? [{ id: '00000000-0000-4000-8000-0000000000aa', reference: 'BN 2026/17', title: 'Bygglov' }]
+          : [],
+      );
+      try {
+        const response = await officer.api<Overview & { openCases: unknown[]; customerRelations: unknown[] }>(
+          'GET',
+          `/api/registry/persons/${elin.id}?purpose=caseHandling`,
+        );
+        expect(response.body.openCases).toEqual([expect.objectContaining({ reference: 'BN 2026/17' })]);
+        expect(response.body.customerRelations).toEqual([
+          { orgUnitId: unit.id, relation: 'Bygglovssökande', since: '2024-01-01' },
+        ]);
+        await endCustomerRelation(db, {
+          personId: elin.id,
+          orgUnitId: unit.id,
+          relation: 'Bygglovssökande',
+          validTo: '2024-06-01',
+        });
+        const after = await officer.api<{ customerRelations: unknown[] }>(
+          'GET',
+          `/api/registry/persons/${elin.id}?purpose=caseHandling`,
+        );
+        expect(after.body.customerRelations).toEqual([]);
+      } finally {
+        setOpenCasesSource(undefined);
+      }
     });
 
     it('gets a 404 problem for a person who is not there', async () => {

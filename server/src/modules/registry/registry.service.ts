@@ -8,6 +8,7 @@ import {
   yearsBetween,
 } from '@karna/contracts';
 import type { Kysely } from 'kysely';
+import { findOpenCases } from './registry.extensions.ts';
 import {
   type Disclosure,
   isProtected,
@@ -80,11 +81,12 @@ export async function personOverview(
     return { overview, row };
   }
   const { today } = disclosure;
-  const [custody, properties, organisations, relations] = await Promise.all([
+  const [custody, properties, organisations, relations, openCases] = await Promise.all([
     findCustodyOf(db, row.id, today),
     findPropertiesOwnedBy(db, { personId: row.id }, today),
     findOrganisationsSignedBy(db, row.id, today),
     findCustomerRelationsOf(db, row.id, today),
+    findOpenCases(db, row.id),
   ]);
   const overview: PersonOverview = {
     person,
@@ -92,7 +94,7 @@ export async function personOverview(
     guardians: custody.guardians.map((guardian) => presentRelated(guardian, disclosure)),
     properties: properties.map(presentOwnedProperty),
     organisations: organisations.map(presentOrganisation),
-    openCases: [],
+    openCases,
     customerRelations: relations.map((relation) => ({
       orgUnitId: relation.org_unit_id,
       relation: relation.relation,

@@ -1,0 +1,59 @@
+import type { PersonOverview } from '@karna/contracts';
+import type { Kysely } from 'kysely';
+import { registryDb } from './registry.tables.ts';
+
+/**
+ * What other modules add to the register's picture of a person without the registry knowing
+ * them: the open cases (the cases module answers for a person's id), and customer relations
+ * (which department or municipal company a person is a customer of).
+ */
+
+export type OpenCase = PersonOverview['openCases'][number];
+export type OpenCasesSource = (db: Kysely<unknown>, personId: string) => Promise<OpenCase[]>;
+
+let openCasesSource: OpenCasesSource | undefined;
+
+/** The cases module registers how to find a person's open cases; until then the list is empty. */
+export function setOpenCasesSource(source: OpenCasesSource | undefined): void {
+  openCasesSource = source;
+}
+
+export async function findOpenCases(db: Kysely<unknown>, personId: string): Promise<OpenCase[]> {
+  return openCasesSource ? openCasesSource(db, personId) : [];
+}
+
+/**
+ * Records that a person is a customer of a unit (e.g. "elevhälsa" at the education department),
+ * from the day given; an import or a module calls this, one relation per unit and kind.
+ */
+export async function addCustomerRelation(
+  db: Kysely<unknown>,
+  relation: { personId: string; orgUnitId: string; relation: string; source: string; validFrom: string },
+): Promise<void> {
+  await registryDb(db)
+    .insertInto('registry_customer_relations')
+    .values({
+      person_id: relation.personId,
+      org_unit_id: relation.orgUnitId,
+      relation: relation.relation,
+      source: relation.source,
+      valid_from: relation.validFrom,
+      valid_to: null,
+    })
+    .execute();
+}
+
+/** Ends a person's customer relation of a kind with a unit, on the day given. */
+export async function endCustomerRelation(
+  db: Kysely<unknown>,
+  relation: { personId: string; orgUnitId: string; relation: string; validTo: string },
+): Promise<void> {
+  await registryDb(db)
+    .updateTable('registry_customer_relations')
+    .set({ valid_to: relation.validTo, updated_at: new Date() })
+    .where('person_id', '=', relation.personId)
+    .where('org_unit_id', '=', relation.orgUnitId)
+    .where('relation', '=', relation.relation)
+    .where('valid_to', 'is', null)
+    .execute();
+}
