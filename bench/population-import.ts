@@ -18,6 +18,7 @@
  * database as bench_population_<N> for person-overview.ts).
  *
  * Usage: node bench/population-import.ts [--persons 1000000] [--postgres URL] [--keep]
+ *        [--importer-flags=--max-semi-space-size=4]   (node flags for the importer, to try GC settings)
  * Prints a table and, last, one JSON line. Targets are reported, never asserted.
  */
 import { randomUUID } from 'node:crypto';
@@ -66,6 +67,7 @@ const { values: options } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     postgres: { type: 'string', default: DEFAULT_POSTGRES_URL },
     keep: { type: 'boolean', default: false },
+    'importer-flags': { type: 'string', default: '' },
     child: { type: 'string' },
     file: { type: 'string' },
     'database-url': { type: 'string' },
@@ -263,9 +265,16 @@ async function main(): Promise<void> {
   );
 
   const postgresCpu = new PostgresCpu(name).start();
-  const imported = await timeImport(population.file, env);
+  const importerFlags = (options['importer-flags'] ?? '').split(' ').filter(Boolean);
+  const imported = await timeImport(population.file, env, importerFlags);
   const importPostgresCpu = postgresCpu.stop();
-  process.stdout.write(`import: ${round(imported.seconds, 1)} s\n\n`);
+  process.stdout.write(
+    `import${importerFlags.length > 0 ? ` (node ${importerFlags.join(' ')})` : ''}: ${round(imported.seconds, 1)} s` +
+      (imported.fileRead === null
+        ? '\n\n'
+        : `; ${imported.fileRead.percent} % of the file read after ${round(imported.fileRead.seconds, 1)} s, then ` +
+          `${round(imported.seconds - imported.fileRead.seconds, 1)} s for the rest, the relations and the commit\n\n`),
+  );
   const rows = await countRegisterRows(url);
   const sizeMiB = await databaseSizeMiB(url);
 
@@ -324,6 +333,11 @@ async function main(): Promise<void> {
       import: {
         seconds: round(imported.seconds, 2),
         reportedSeconds: imported.reportedSeconds,
+        fileRead: imported.fileRead && {
+          percent: imported.fileRead.percent,
+          seconds: round(imported.fileRead.seconds, 1),
+        },
+        nodeFlags: importerFlags,
         records,
         recordsPerSecond: Math.round(recordsPerSecond),
         cpuSeconds: imported.cpuSeconds === null ? null : round(imported.cpuSeconds, 2),

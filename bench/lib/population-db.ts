@@ -205,6 +205,11 @@ export interface ImportFigures {
   reportedSeconds: number | null;
   /** Records the import reported applying (persons, organisations and properties). */
   records: number | null;
+  /**
+   * The last progress line the import printed ("N% read", every tenth of the file) and when it came
+   * (within 100 ms): what follows is the rest of the file, resolving the relations and the commit.
+   */
+  fileRead: { percent: number; seconds: number } | null;
   /** The importer's peak resident set (its node process only, not PostgreSQL). */
   peakRssMiB: number;
   peakRssSource: '/usr/bin/time' | '/proc polling';
@@ -222,17 +227,27 @@ const TIME = '/usr/bin/time';
  * /proc/<pid>/status, polled every 100 ms (the high-water mark only grows, so the last reading
  * misses at most the last 100 ms).
  */
-export async function timeImport(file: string, env: NodeJS.ProcessEnv): Promise<ImportFigures> {
+export async function timeImport(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  nodeFlags: string[] = [],
+): Promise<ImportFigures> {
   const useTime = existsSync(TIME);
   const statsFile = path.join(makeTempDir('karna-bench-time-'), 'time.txt');
-  const command = [process.execPath, CLI_SCRIPT, 'import', 'population', file];
+  const command = [process.execPath, ...nodeFlags, CLI_SCRIPT, 'import', 'population', file];
   const started = performance.now();
   const proc: ManagedProcess = useTime
     ? startProcess(TIME, ['-f', '%M %U %S', '-o', statsFile, ...command], env)
     : startProcess(command[0] as string, command.slice(1), env);
   let peakKb = 0;
   let importerPid: number | null = useTime ? null : proc.pid;
+  let fileRead: { percent: number; seconds: number } | null = null;
   while (!proc.hasExited()) {
+    // Without a terminal the import prints "N% read" every tenth of the file; the last one seen
+    // tells when the parser was (nearly) through.
+    const percent = Number([...proc.output().matchAll(/(\d+)% read/g)].pop()?.[1] ?? 0);
+    if (percent > (fileRead?.percent ?? 0))
+      fileRead = { percent, seconds: (performance.now() - started) / 1000 };
     importerPid ??= findNodeProcess(proc.pid, CLI_SCRIPT);
     if (importerPid !== null) {
       try {
@@ -263,6 +278,7 @@ export async function timeImport(file: string, env: NodeJS.ProcessEnv): Promise<
     seconds,
     reportedSeconds: applied?.[2] ? Number(applied[2]) : null,
     records: applied?.[1] ? Number(applied[1]) : null,
+    fileRead,
     peakRssMiB: peakKb / 1024,
     peakRssSource: source,
     cpuSeconds,
