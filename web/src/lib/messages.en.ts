@@ -257,7 +257,6 @@ export const en: Messages = {
     noGuardians: 'No guardians.',
     propertiesHeading: 'Properties',
     noProperties: 'No properties.',
-    designation: 'Property designation',
     share: 'Share',
     area: 'Area',
     squareMetres: (area: string) => `${area} m²`,
@@ -317,7 +316,6 @@ export const en: Messages = {
     customerRelationsHeading: 'Customer relations',
     noCustomerRelations: 'No customer relations.',
     relationSince: (relation: string, unit: string, date: string) => `${relation}, ${unit}, since ${date}`,
-    openRelative: (name: string) => `Open ${name}`,
   },
   myDetails: {
     title: 'My details',
@@ -356,12 +354,10 @@ export const en: Messages = {
     noLookups: 'No employee has looked at the details.',
     showAllLookups: (count: number) => `Show all ${count}`,
     lookupsShown: (shown: number, count: number) => `Showing the latest ${shown} of ${count}.`,
-    lookupWhen: 'When',
     lookupWho: 'Who',
     lookupWhat: 'What',
     lookupWhy: 'Why',
     lookupKinds: { search: 'Searched', overview: 'Opened the details' },
-    organisationLink: (name: string) => `Show ${name}`,
   },
   actingFor: {
     title: 'Act for someone else',
@@ -382,7 +378,6 @@ export const en: Messages = {
     title: 'Organisation',
     signatoriesHeading: 'Authorised signatories',
     noSignatories: 'No authorised signatories registered.',
-    source: 'The information comes from Bolagsverket and Lantmäteriet and is corrected there.',
   },
   informationTypes: {
     title: 'Information types',

@@ -261,7 +261,6 @@ export const sv = {
     noGuardians: 'Inga vårdnadshavare.',
     propertiesHeading: 'Fastigheter',
     noProperties: 'Inga fastigheter.',
-    designation: 'Fastighetsbeteckning',
     share: 'Andel',
     area: 'Areal',
     squareMetres: (area: string) => `${area} m²`,
@@ -321,7 +320,6 @@ export const sv = {
     customerRelationsHeading: 'Kundrelationer',
     noCustomerRelations: 'Inga kundrelationer.',
     relationSince: (relation: string, unit: string, date: string) => `${relation}, ${unit}, sedan ${date}`,
-    openRelative: (name: string) => `Öppna ${name}`,
   },
   myDetails: {
     title: 'Mina uppgifter',
@@ -360,12 +358,10 @@ export const sv = {
     noLookups: 'Ingen medarbetare har tittat på uppgifterna.',
     showAllLookups: (count: number) => `Visa alla ${count}`,
     lookupsShown: (shown: number, count: number) => `Visar de ${shown} senaste av ${count}.`,
-    lookupWhen: 'När',
     lookupWho: 'Vem',
     lookupWhat: 'Vad',
     lookupWhy: 'Varför',
     lookupKinds: { search: 'Sökte fram', overview: 'Öppnade uppgifterna' },
-    organisationLink: (name: string) => `Visa ${name}`,
   },
   actingFor: {
     title: 'Företräda någon annan',
@@ -386,7 +382,6 @@ export const sv = {
     title: 'Organisation',
     signatoriesHeading: 'Firmatecknare',
     noSignatories: 'Inga firmatecknare registrerade.',
-    source: 'Uppgifterna kommer från Bolagsverket och Lantmäteriet och ändras där.',
   },
   informationTypes: {
     title: 'Informationstyper',
