@@ -163,7 +163,7 @@ test('an administrator of one board sees their part, and a refused grant says wh
   await page.getByRole('button', { name: 'Lägg till behörighet för Nils Berg' }).click();
   const dialog = page.getByRole('dialog', { name: 'Lägg till behörighet för Nils Berg' });
   await dialog.getByRole('button', { name: /Roll$/ }).click();
-  await page.getByRole('option', { name: 'Handläggare' }).click();
+  await page.getByRole('option', { name: 'Handläggare', exact: true }).click();
   const unitField = dialog.getByRole('combobox', { name: /Organisationsenhet/ });
   await unitField.click();
   await unitField.pressSequentially('Bygglov');

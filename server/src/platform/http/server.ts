@@ -20,6 +20,14 @@ import { computeHelmetHeaders, installSecurityHeaders } from './security-headers
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
+ * What a request's log line says about it. The path without its query string: a query can carry
+ * what a person typed (an officer's stated purpose, a search), and logs must not hold personal data.
+ */
+export function requestLogFields(request: { method: string; url: string; ip?: string }) {
+  return { method: request.method, url: request.url.split('?')[0], remoteAddress: request.ip };
+}
+
+/**
  * The Fastify instance every module registers on: JSON logs with request ids (secrets redacted),
  * Zod validation and serialisation, OpenAPI 3.1 at /api/openapi.json with a browsable page at
  * /api/docs, security headers, cookies, opt-in rate limits and problem+json errors.
@@ -41,6 +49,7 @@ export async function createHttpServer(
         ],
         censor: '[redacted]',
       },
+      serializers: { req: requestLogFields },
     },
     // In development the terminal is the developer's: one line per request would bury the start
     // banner with the demo accounts. LOG_LEVEL=debug brings them back.
