@@ -111,16 +111,14 @@ export async function registerRegistryMeRoutes(
       if (!found) throw registryError('not_in_population_register');
       if (child) {
         // A guardian reading a child's record reads another person's data: on the record.
-        await db.transaction().execute((trx) =>
-          request.recordAudit(trx, {
-            action: 'registry.person.read',
-            outcome: 'success',
-            resourceType: 'person',
-            resourceId: child.id,
-            subjectPersonalNumber: child.personal_number,
-            purpose: 'guardian',
-          }),
-        );
+        await request.recordRead({
+          action: 'registry.person.read',
+          outcome: 'success',
+          resourceType: 'person',
+          resourceId: child.id,
+          subjectPersonalNumber: child.personal_number,
+          purpose: 'guardian',
+        });
       }
       reply.header('cache-control', 'no-store');
       return found.overview;
@@ -254,15 +252,13 @@ export async function registerRegistryMeRoutes(
         findSignatoriesOf(db, organisation.id, today),
         findPropertiesOwnedBy(db, { organisationId: organisation.id }, today),
       ]);
-      await db.transaction().execute((trx) =>
-        request.recordAudit(trx, {
-          action: 'registry.organisation.read',
-          outcome: 'success',
-          resourceType: 'organisation',
-          resourceId: organisation.id,
-          purpose: 'signatory',
-        }),
-      );
+      await request.recordRead({
+        action: 'registry.organisation.read',
+        outcome: 'success',
+        resourceType: 'organisation',
+        resourceId: organisation.id,
+        purpose: 'signatory',
+      });
       reply.header('cache-control', 'no-store');
       return {
         organisation: presentOrganisation(organisation),

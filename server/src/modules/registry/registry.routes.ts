@@ -47,18 +47,16 @@ export async function registerRegistryRoutes(
     async (request) => {
       const { purpose, purposeText, ...search } = request.body;
       const { hits, rows } = await searchPersons(db, search, staffDisclosure(request.actor));
-      await db.transaction().execute((trx) =>
-        request.recordAudit(trx, {
-          action: 'registry.person.search',
-          outcome: 'success',
-          resourceType: 'person',
-          purpose: auditPurpose(purpose, purposeText),
-          ...(rows.length === 1 && rows[0]
-            ? { resourceId: rows[0].id, subjectPersonalNumber: rows[0].personal_number }
-            : {}),
-          details: { by: 'personalNumber' in search ? 'personalNumber' : 'name', hits: hits.length },
-        }),
-      );
+      await request.recordRead({
+        action: 'registry.person.search',
+        outcome: 'success',
+        resourceType: 'person',
+        purpose: auditPurpose(purpose, purposeText),
+        ...(rows.length === 1 && rows[0]
+          ? { resourceId: rows[0].id, subjectPersonalNumber: rows[0].personal_number }
+          : {}),
+        details: { by: 'personalNumber' in search ? 'personalNumber' : 'name', hits: hits.length },
+      });
       return { items: hits };
     },
   );
@@ -78,16 +76,14 @@ export async function registerRegistryRoutes(
     async (request, reply) => {
       const found = await personOverview(db, request.params.personId, staffDisclosure(request.actor));
       if (!found) throw registryError('person_not_found');
-      await db.transaction().execute((trx) =>
-        request.recordAudit(trx, {
-          action: 'registry.person.read',
-          outcome: 'success',
-          resourceType: 'person',
-          resourceId: found.row.id,
-          subjectPersonalNumber: found.row.personal_number,
-          purpose: auditPurpose(request.query.purpose, request.query.purposeText),
-        }),
-      );
+      await request.recordRead({
+        action: 'registry.person.read',
+        outcome: 'success',
+        resourceType: 'person',
+        resourceId: found.row.id,
+        subjectPersonalNumber: found.row.personal_number,
+        purpose: auditPurpose(request.query.purpose, request.query.purposeText),
+      });
       reply.header('cache-control', 'no-store');
       return found.overview;
     },

@@ -31,15 +31,13 @@ export async function registerRegistrySyncRoutes(
   });
   /** One audit entry per page: who read which register, how much, from where. */
   const audit = (request: FastifyRequest, register: string, count: number, query: SyncQuery) =>
-    db.transaction().execute((trx) =>
-      request.recordAudit(trx, {
-        action: `registry.sync.${register}`,
-        outcome: 'success',
-        resourceType: register,
-        purpose: 'sync',
-        details: { count, changedSince: query.changedSince ?? null, cursor: query.cursor !== undefined },
-      }),
-    );
+    request.recordRead({
+      action: `registry.sync.${register}`,
+      outcome: 'success',
+      resourceType: register,
+      purpose: 'sync',
+      details: { count, changedSince: query.changedSince ?? null, cursor: query.cursor !== undefined },
+    });
 
   app.get(
     '/api/registry/sync/persons',

@@ -21,6 +21,9 @@ export interface AuditOrigin {
   userAgent: string | null;
 }
 
+/** Most entries committed together by one group commit. */
+const GROUP_COMMIT_LIMIT = 200;
+
 /** The actor of work the platform does on its own behalf: seeding, a CLI command, a job. */
 export function systemActor(name: string): AuditActor {
   return { type: 'system', id: null, name };
@@ -128,6 +131,64 @@ export class AuditTrail {
       .set({ last_seq: fields.seq, last_hash: hash, updated_at: new Date() })
       .where('id', '=', 1)
       .execute();
+  }
+
+  /** Entries waiting for the next group commit (see appendOnItsOwn). */
+  readonly #waiting: {
+    db: Kysely<unknown>;
+    actor: AuditActor;
+    origin: AuditOrigin;
+    event: AuditEvent;
+    settle: (error?: unknown) => void;
+  }[] = [];
+  #committing = false;
+
+  /**
+   * Appends an entry that records no change of its own — a read of personal data — and resolves
+   * once it is committed, so the caller can hand the data out knowing the read is on the record.
+   * Entries arriving while a commit is under way wait and are committed together in the next
+   * transaction: one lock of the chain head and one disk flush for many reads, instead of every
+   * concurrent read queueing for the head in turn.
+   */
+  appendOnItsOwn(
+    db: Kysely<unknown>,
+    actor: AuditActor,
+    origin: AuditOrigin,
+    event: AuditEvent,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({
+        db,
+        actor,
+        origin,
+        event,
+        settle: (error) => (error === undefined ? resolve() : reject(error)),
+      });
+      if (!this.#committing) void this.#commitWaiting();
+    });
+  }
+
+  async #commitWaiting(): Promise<void> {
+    this.#committing = true;
+    try {
+      while (this.#waiting.length > 0) {
+        const first = this.#waiting[0];
+        if (!first) break;
+        // One group per database handle (a process normally has one).
+        const group = this.#waiting.filter((item) => item.db === first.db).slice(0, GROUP_COMMIT_LIMIT);
+        for (const item of group) this.#waiting.splice(this.#waiting.indexOf(item), 1);
+        try {
+          await first.db.transaction().execute(async (trx) => {
+            for (const item of group) await this.append(trx, item.actor, item.origin, item.event);
+          });
+          for (const item of group) item.settle();
+        } catch (error) {
+          for (const item of group) item.settle(error ?? new Error('the audit entry was not written'));
+        }
+      }
+    } finally {
+      this.#committing = false;
+    }
   }
 
   /** The keyed hash to search the trail for entries about one person. */

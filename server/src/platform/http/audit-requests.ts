@@ -7,6 +7,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Records an audit entry for this request in the given transaction (the one making the change). */
     recordAudit(trx: Kysely<unknown>, event: AuditEvent): Promise<void>;
+    /**
+     * Records a read of personal data (no change of its own) and resolves once the entry is
+     * committed; concurrent reads share one commit (AuditTrail.appendOnItsOwn).
+     */
+    recordRead(event: AuditEvent): Promise<void>;
   }
 }
 
@@ -32,6 +37,11 @@ export function auditOriginOf(request: FastifyRequest): AuditOrigin {
 export function installRequestAuditing(app: FastifyInstance, db: Kysely<unknown>, audit: AuditTrail): void {
   app.decorateRequest('recordAudit', async function recordAudit(this: FastifyRequest, trx, event) {
     await audit.append(trx, auditActorOf(this.actor), auditOriginOf(this), event);
+    this.audited = true;
+  });
+
+  app.decorateRequest('recordRead', async function recordRead(this: FastifyRequest, event) {
+    await audit.appendOnItsOwn(db, auditActorOf(this.actor), auditOriginOf(this), event);
     this.audited = true;
   });
 

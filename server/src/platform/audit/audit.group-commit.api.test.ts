@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, testBackends } from '../../../test/test-server.ts';
+import type { Database } from '../db/database.ts';
+import { auditDb } from './audit.tables.ts';
+import { AuditTrail, NOT_A_REQUEST, systemActor, verifyAuditChain } from './index.ts';
+
+describe.each(testBackends)('reads recorded by group commit on %s', (backend) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await openTestDatabase(backend);
+  });
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  const count = async () =>
+    Number(
+      (
+        await auditDb(database.db)
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('commits many concurrent reads, each resolved once on the record, the chain whole', async () => {
+    const audit = await AuditTrail.load(database.db);
+    const before = await count();
+    const reads = Array.from({ length: 60 }, (_, index) =>
+      audit.appendOnItsOwn(database.db, systemActor('reader'), NOT_A_REQUEST, {
+        action: 'test.person.read',
+        outcome: 'success',
+        resourceId: String(index),
+      }),
+    );
+    await Promise.all(reads);
+    expect(await count()).toBe(before + 60);
+    const ids = await auditDb(database.db)
+      .selectFrom('audit_log')
+      .select('resource_id')
+      .where('action', '=', 'test.person.read')
+      .execute();
+    expect(new Set(ids.map((row) => row.resource_id)).size).toBe(60);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+
+  it('rejects the reads of a group that could not be written, and writes the next group', async () => {
+    const audit = await AuditTrail.load(database.db);
+    const refused = audit.appendOnItsOwn(database.db, systemActor('reader'), NOT_A_REQUEST, {
+      action: 'test.person.read',
+      outcome: 'success',
+      // A value JSON cannot hold: the entry cannot be hashed or stored.
+      details: { bad: BigInt(1) as unknown as string },
+    });
+    await expect(refused).rejects.toThrow();
+    await audit.appendOnItsOwn(database.db, systemActor('reader'), NOT_A_REQUEST, {
+      action: 'test.person.read',
+      outcome: 'success',
+    });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
+});
