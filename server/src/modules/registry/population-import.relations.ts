@@ -211,3 +211,9 @@ export async function touchRelationSubjects<DB>(db: Kysely<DB>): Promise<void> {
     where updated_at < now()
       and id in (select property_id from registry_property_owners where updated_at = now())`.execute(db);
 }
+
+/** Refreshes the planner's statistics of the tables an import writes. */
+export async function analyzeRegisterTables<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`analyze registry_persons, registry_person_versions, registry_custody, registry_organisations,
+    registry_signatories, registry_properties, registry_property_owners`.execute(db);
+}

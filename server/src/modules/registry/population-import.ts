@@ -15,6 +15,7 @@ import {
 } from './population-file/index.ts';
 import { type KeyedUpsert, upsertChunk } from './population-import.bulk.ts';
 import {
+  analyzeRegisterTables,
   beginStagedRelations,
   createStagingTables,
   endUnlistedRelations,
@@ -72,6 +73,9 @@ export class SyntheticFileRefusedError extends Error {
     this.name = 'SyntheticFileRefusedError';
   }
 }
+
+/** A load that adds or changes this many rows refreshes the tables' statistics before it commits. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 /** Records are compared and written this many at a time (one statement per chunk). */
 const CHUNK = 2500;
@@ -644,6 +648,10 @@ class ImportRun {
     if (this.#fileKind === 'full')
       this.#relations.ended += await endUnlistedRelations(this.#db, today, this.#relationsBefore);
     await touchRelationSubjects(this.#db);
+    // A large load changes the tables' shape more than autovacuum notices in time: fresh statistics
+    // now keep the first lookups after it on their indexes (a stale estimate chose a parallel scan).
+    if (this.#counts.added + this.#counts.changed >= ANALYZE_AFTER_ROWS)
+      await analyzeRegisterTables(this.#db);
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')
