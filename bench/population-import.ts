@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type PersonData, readPopulationFile } from '../server/src/modules/registry/population-file/index.ts';
+import { personValues } from '../server/src/modules/registry/population-import.ts';
 import { PostgresCpu } from './lib/load.ts';
 import {
   countRegisterRows,
@@ -75,8 +76,8 @@ const { values: options } = parseArgs({
 });
 
 /**
- * The columns of registry_persons the import fills from a person record (population-import.ts,
- * `personValues`); the rest keep their defaults in both runs.
+ * The columns of registry_persons the import fills from a person record (`personValues`); the
+ * rest keep their defaults in both runs.
  */
 const PERSON_COLUMNS = [
   'personal_number',
@@ -107,34 +108,10 @@ const PERSON_COLUMNS = [
 
 type CopyValue = string | number | boolean | null;
 
+/** The person's values in `PERSON_COLUMNS` order, exactly as the import computes them. */
 function personRow(person: PersonData, batchId: string): CopyValue[] {
-  const { name, registration, address, deregistration } = person;
-  return [
-    person.personalNumber,
-    person.isCoordinationNumber,
-    person.birthDate,
-    name.givenNames,
-    name.callingName,
-    name.middleName,
-    name.familyName,
-    registration.since,
-    registration.propertyDesignation,
-    registration.countyCode,
-    registration.municipalityCode,
-    registration.point?.northing ?? null,
-    registration.point?.easting ?? null,
-    address?.careOf ?? null,
-    address?.extraLine ?? null,
-    address?.streetAddress ?? null,
-    address?.postalCode ?? null,
-    address?.postalTown ?? null,
-    person.protection,
-    person.protectedSince,
-    deregistration?.reason === 'death' ? deregistration.date : null,
-    deregistration?.reason === 'emigration' ? deregistration.date : null,
-    null,
-    batchId,
-  ];
+  const values: Record<string, CopyValue> = personValues(person, batchId);
+  return PERSON_COLUMNS.map((column) => values[column] ?? null);
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

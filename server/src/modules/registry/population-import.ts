@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -186,8 +186,8 @@ function sameFacts(a: Facts, b: Facts): boolean {
   return FACT_COLUMNS.every((column) => (a[column] ?? null) === (b[column] ?? null));
 }
 
-/** A person's row values from a complete record of the file. */
-function personValues(person: PersonData, batchId: string): PersonValues {
+/** A person's row values from a complete record of the file (the import benchmark's COPY uses them too). */
+export function personValues(person: PersonData, batchId: string): PersonValues {
   const { name, registration, address, deregistration } = person;
   return {
     personal_number: person.personalNumber,
@@ -230,26 +230,26 @@ export async function importPopulationFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const now = options.now ?? new Date();
-  const fileSha256 = await sha256Of(path);
   const totalBytes = (await stat(path)).size;
-  const counted = { bytesRead: 0 };
+  const reading: FileReading = { bytesRead: 0, hash: createHash('sha256') };
   return db.transaction().execute(async (trx) => {
     const run = new ImportRun(registryDb(trx), now);
     let header: PopulationFileHeader | undefined;
-    for await (const item of readPopulationFile(countingBytes(path, counted), { now })) {
+    for await (const item of readPopulationFile(readCounted(path, reading), { now })) {
       if (item.kind === 'header') {
         if (item.isSynthetic && options.refuseSynthetic) throw new SyntheticFileRefusedError();
         header = item;
-        await run.begin(basename(path), fileSha256, header);
+        await run.begin(basename(path), header);
         continue;
       }
       if (item.kind === 'rejected') run.reject(item.position, item.reason);
       else await run.apply(item);
       if (run.records % 1000 === 0)
-        options.onProgress?.({ records: run.records, bytesRead: counted.bytesRead, totalBytes });
+        options.onProgress?.({ records: run.records, bytesRead: reading.bytesRead, totalBytes });
     }
     if (!header) throw new PopulationFileError('bad_header', 1, 'the file has no header');
-    const summary = await run.finish();
+    const fileSha256 = await finishHash(path, reading);
+    const summary = await run.finish(fileSha256);
     await audit.append(trx, systemActor('population import'), NOT_A_REQUEST, {
       action: 'registry.population.import',
       outcome: 'success',
@@ -269,18 +269,27 @@ export async function importPopulationFile(
   });
 }
 
-/** The file's bytes, counting them as they are read (back-pressure is the parser's). */
-async function* countingBytes(path: string, counted: { bytesRead: number }): AsyncIterable<Uint8Array> {
+/** How far the file has been read, and the hash of what has been read: one pass serves both. */
+interface FileReading {
+  bytesRead: number;
+  hash: Hash;
+}
+
+/** The file's bytes, counted and hashed as they are read (back-pressure is the parser's). */
+async function* readCounted(path: string, reading: FileReading): AsyncIterable<Uint8Array> {
   for await (const chunk of createReadStream(path)) {
-    counted.bytesRead += (chunk as Buffer).length;
+    reading.bytesRead += (chunk as Buffer).length;
+    reading.hash.update(chunk as Buffer);
     yield chunk as Buffer;
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** The file's SHA-256: the bytes read, and any the parser left after the document's end. */
+async function finishHash(path: string, reading: FileReading): Promise<string> {
+  for await (const chunk of createReadStream(path, { start: reading.bytesRead })) {
+    reading.hash.update(chunk as Buffer);
+  }
+  return reading.hash.digest('hex');
 }
 
 /** The state of one import while it runs inside its transaction. */
@@ -302,14 +311,15 @@ class ImportRun {
     this.#today = swedishDate(now);
   }
 
-  async begin(fileName: string, fileSha256: string, header: PopulationFileHeader): Promise<void> {
+  /** The batch row is written at the header; its file hash once the whole file has been read. */
+  async begin(fileName: string, header: PopulationFileHeader): Promise<void> {
     this.#fileKind = header.fileKind;
     this.#fileDate = swedishDate(new Date(header.created));
     const batch = await this.#db
       .insertInto('registry_import_batches')
       .values({
         file_name: fileName,
-        file_sha256: fileSha256,
+        file_sha256: '',
         kind: header.fileKind,
         file_created_at: new Date(header.created),
         source: header.source,
@@ -635,7 +645,7 @@ class ImportRun {
   }
 
   /** Resolves the staged relations, reports unknown references, and records the batch's counts. */
-  async finish(): Promise<ImportSummary> {
+  async finish(fileSha256: string): Promise<ImportSummary> {
     await this.#flushPersons();
     await this.#flushOrganisations();
     await this.#flushProperties();
@@ -655,7 +665,13 @@ class ImportRun {
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')
-      .set({ finished_at: new Date(), ...this.#counts, rejected: rejectedRecords, updated_at: new Date() })
+      .set({
+        file_sha256: fileSha256,
+        finished_at: new Date(),
+        ...this.#counts,
+        rejected: rejectedRecords,
+        updated_at: new Date(),
+      })
       .where('id', '=', this.#batchId)
       .execute();
     return {

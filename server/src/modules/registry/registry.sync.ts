@@ -71,6 +71,12 @@ function nextCursor(positions: Position[], more: boolean): string | null {
   return more && last ? encodeCursor(last) : null;
 }
 
+/** The rows of a page in the page's order (the order of change), from a read by id. */
+function inPageOrder<Row extends { id: string }>(ids: string[], rows: Row[]): Row[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The moment (ISO, milliseconds) a row changed, from its exact position. */
 const changedAtOf = (positions: Position[], id: string) =>
   new Date(positions.find((position) => position.id === id)?.changedAt ?? 0).toISOString();
@@ -93,8 +99,7 @@ export async function personSyncPage(
       .where(inForceOn(disclosure.today, 'registry_custody'))
       .execute(),
   ]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  const ordered = inPageOrder(ids, rows);
   const items = ordered.map((row) => ({
     ...presentPerson(row, disclosure),
     changedAt: changedAtOf(positions, row.id),
@@ -123,23 +128,16 @@ export async function organisationSyncPage(
       .where(inForceOn(today, 'registry_signatories'))
       .execute(),
   ]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        organisationNumber: row.organisation_number,
-        name: row.name,
-        legalForm: row.legal_form,
-        changedAt: changedAtOf(positions, row.id),
-        signatoryIds: signatories
-          .filter((signatory) => signatory.organisation_id === row.id)
-          .map((signatory) => signatory.person_id),
-      },
-    ];
-  });
+  const items = inPageOrder(ids, rows).map((row) => ({
+    id: row.id,
+    organisationNumber: row.organisation_number,
+    name: row.name,
+    legalForm: row.legal_form,
+    changedAt: changedAtOf(positions, row.id),
+    signatoryIds: signatories
+      .filter((signatory) => signatory.organisation_id === row.id)
+      .map((signatory) => signatory.person_id),
+  }));
   return { items, nextCursor: nextCursor(positions, more) };
 }
 
@@ -170,31 +168,24 @@ export async function propertySyncPage(
       .where(inForceOn(today, 'registry_property_owners'))
       .execute(),
   ]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    return [
-      {
-        id: row.id,
-        designation: row.designation,
-        municipalityCode: row.municipality_code,
-        areaSquareMetres: row.area_square_metres,
-        coordinates: coordinatesOf(row.northing, row.easting),
-        changedAt: changedAtOf(positions, row.id),
-        owners: owners
-          .filter((owner) => owner.property_id === row.id)
-          .map((owner) => ({
-            // A protected owner is not named to a reader who may not see protected people.
-            personId:
-              owner.person_id && (disclosure.revealProtected || owner.protection === 'none')
-                ? owner.person_id
-                : null,
-            organisationId: owner.organisation_id,
-            share: { numerator: owner.share_numerator, denominator: owner.share_denominator },
-          })),
-      },
-    ];
-  });
+  const items = inPageOrder(ids, rows).map((row) => ({
+    id: row.id,
+    designation: row.designation,
+    municipalityCode: row.municipality_code,
+    areaSquareMetres: row.area_square_metres,
+    coordinates: coordinatesOf(row.northing, row.easting),
+    changedAt: changedAtOf(positions, row.id),
+    owners: owners
+      .filter((owner) => owner.property_id === row.id)
+      .map((owner) => ({
+        // A protected owner is not named to a reader who may not see protected people.
+        personId:
+          owner.person_id && (disclosure.revealProtected || owner.protection === 'none')
+            ? owner.person_id
+            : null,
+        organisationId: owner.organisation_id,
+        share: { numerator: owner.share_numerator, denominator: owner.share_denominator },
+      })),
+  }));
   return { items, nextCursor: nextCursor(positions, more) };
 }
