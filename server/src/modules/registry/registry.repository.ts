@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
+import { type RegistryTables, registryDb } from './registry.tables.ts';
 
 export type PersonRow = Selectable<RegistryTables['registry_persons']>;
 export type PropertyRow = Selectable<RegistryTables['registry_properties']>;
@@ -56,31 +56,41 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** The people a person has custody of, and those who have custody of them, on `day`. */
+/**
+ * The people a person has custody of, and those who have custody of them, on `day`, each with their
+ * record: one statement, both directions of the relation joined to the people at its other end.
+ */
 export async function findCustodyOf(
   db: Kysely<unknown>,
   personId: string,
   day: string,
 ): Promise<{ children: PersonRow[]; guardians: PersonRow[] }> {
   const tables = registryDb(db);
-  const relations = await tables
-    .selectFrom('registry_custody')
-    .select(['guardian_id', 'child_id', 'valid_from', 'valid_to'])
-    .where((where) => where.or([where('guardian_id', '=', personId), where('child_id', '=', personId)]))
-    .execute();
-  const current = relations.filter(inForceOn(day));
-  const childIds = current.filter((row) => row.guardian_id === personId).map((row) => row.child_id);
-  const guardianIds = current.filter((row) => row.child_id === personId).map((row) => row.guardian_id);
-  const people = await findPersonsByIds(tables, [...childIds, ...guardianIds]);
-  const pick = (ids: string[]) =>
-    ids.flatMap((id) => people.get(id) ?? []).sort((a, b) => a.birth_date.localeCompare(b.birth_date));
-  return { children: pick(childIds), guardians: pick(guardianIds) };
-}
-
-async function findPersonsByIds(db: RegistryDb, ids: string[]): Promise<Map<string, PersonRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('registry_persons').selectAll().where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row]));
+  const related = (side: 'child' | 'guardian') =>
+    tables
+      .selectFrom('registry_custody')
+      .innerJoin(
+        'registry_persons',
+        'registry_persons.id',
+        side === 'child' ? 'registry_custody.child_id' : 'registry_custody.guardian_id',
+      )
+      .selectAll('registry_persons')
+      .select(sql<'child' | 'guardian'>`${side}::text`.as('side'))
+      .where(side === 'child' ? 'registry_custody.guardian_id' : 'registry_custody.child_id', '=', personId)
+      .where('registry_custody.valid_from', '<=', day)
+      .where((where) =>
+        where.or([
+          where('registry_custody.valid_to', 'is', null),
+          where('registry_custody.valid_to', '>', day),
+        ]),
+      );
+  const rows = await related('child').unionAll(related('guardian')).execute();
+  const pick = (side: 'child' | 'guardian') =>
+    rows
+      .filter((row) => row.side === side)
+      .map(({ side: _side, ...person }) => person)
+      .sort((a, b) => a.birth_date.localeCompare(b.birth_date));
+  return { children: pick('child'), guardians: pick('guardian') };
 }
 
 export interface OwnershipRow extends PropertyRow {

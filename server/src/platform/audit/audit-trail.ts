@@ -73,6 +73,17 @@ export class AuditTrail {
     origin: AuditOrigin,
     event: AuditEvent,
   ): Promise<void> {
+    await this.#appendChain(trx, [{ actor, origin, event }]);
+  }
+
+  /**
+   * Appends entries in order, each hashed over the one before: one lock of the chain head, one
+   * insert of all the rows and one update of the head, however many entries there are.
+   */
+  async #appendChain(
+    trx: Kysely<unknown>,
+    entries: readonly { actor: AuditActor; origin: AuditOrigin; event: AuditEvent }[],
+  ): Promise<void> {
     const tables = auditDb(trx);
     const head = await tables
       .selectFrom('audit_chain_head')
@@ -80,8 +91,26 @@ export class AuditTrail {
       .where('id', '=', 1)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const fields: HashedAuditFields = {
-      seq: head.last_seq + 1,
+    let { last_seq: seq, last_hash: previousHash } = head;
+    const rows = entries.map(({ actor, origin, event }) => {
+      seq += 1;
+      const fields = this.#hashedFields(seq, actor, origin, event);
+      const hash = hashAuditEntry(previousHash, fields);
+      const row = auditRow(fields, previousHash, hash);
+      previousHash = hash;
+      return row;
+    });
+    await tables.insertInto('audit_log').values(rows).execute();
+    await tables
+      .updateTable('audit_chain_head')
+      .set({ last_seq: seq, last_hash: previousHash, updated_at: new Date() })
+      .where('id', '=', 1)
+      .execute();
+  }
+
+  #hashedFields(seq: number, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): HashedAuditFields {
+    return {
+      seq,
       id: randomUUID(),
       occurredAt: new Date(),
       actorType: actor.type,
@@ -101,36 +130,6 @@ export class AuditTrail {
       userAgent: origin.userAgent,
       details: event.details ?? {},
     };
-    const hash = hashAuditEntry(head.last_hash, fields);
-    await tables
-      .insertInto('audit_log')
-      .values({
-        seq: fields.seq,
-        id: fields.id,
-        occurred_at: fields.occurredAt,
-        actor_type: fields.actorType,
-        actor_id: fields.actorId,
-        actor_name: fields.actorName,
-        on_behalf_of: fields.onBehalfOf ? JSON.stringify(fields.onBehalfOf) : null,
-        action: fields.action,
-        outcome: fields.outcome,
-        resource_type: fields.resourceType,
-        resource_id: fields.resourceId,
-        subject_personal_number_hmac: fields.subjectPersonalNumberHmac,
-        purpose: fields.purpose,
-        request_id: fields.requestId,
-        ip: fields.ip,
-        user_agent: fields.userAgent,
-        details: JSON.stringify(fields.details),
-        prev_hash: head.last_hash,
-        hash,
-      })
-      .execute();
-    await tables
-      .updateTable('audit_chain_head')
-      .set({ last_seq: fields.seq, last_hash: hash, updated_at: new Date() })
-      .where('id', '=', 1)
-      .execute();
   }
 
   /** Entries waiting for the next group commit (see appendOnItsOwn). */
@@ -178,9 +177,7 @@ export class AuditTrail {
         const group = this.#waiting.filter((item) => item.db === first.db).slice(0, GROUP_COMMIT_LIMIT);
         for (const item of group) this.#waiting.splice(this.#waiting.indexOf(item), 1);
         try {
-          await first.db.transaction().execute(async (trx) => {
-            for (const item of group) await this.append(trx, item.actor, item.origin, item.event);
-          });
+          await first.db.transaction().execute((trx) => this.#appendChain(trx, group));
           for (const item of group) item.settle();
         } catch (error) {
           for (const item of group) item.settle(error ?? new Error('the audit entry was not written'));
@@ -227,4 +224,28 @@ export async function findAuditEntriesAboutSubject(
     outcome: row.outcome,
     purpose: row.purpose,
   }));
+}
+
+function auditRow(fields: HashedAuditFields, prevHash: string, hash: string) {
+  return {
+    seq: fields.seq,
+    id: fields.id,
+    occurred_at: fields.occurredAt,
+    actor_type: fields.actorType,
+    actor_id: fields.actorId,
+    actor_name: fields.actorName,
+    on_behalf_of: fields.onBehalfOf ? JSON.stringify(fields.onBehalfOf) : null,
+    action: fields.action,
+    outcome: fields.outcome,
+    resource_type: fields.resourceType,
+    resource_id: fields.resourceId,
+    subject_personal_number_hmac: fields.subjectPersonalNumberHmac,
+    purpose: fields.purpose,
+    request_id: fields.requestId,
+    ip: fields.ip,
+    user_agent: fields.userAgent,
+    details: JSON.stringify(fields.details),
+    prev_hash: prevHash,
+    hash,
+  };
 }

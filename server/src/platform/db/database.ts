@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect.ts';
+import { preparingClientClass, StatementPreparer } from './prepared-statements.ts';
 
 /** PostgreSQL type OIDs we parse the same way on both backends. */
 const INT8_OID = 20;
@@ -41,6 +42,7 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
+      Client: preparingClientClass(new StatementPreparer()),
       types: {
         getTypeParser: (oid, format) =>
           oid === INT8_OID ? Number : oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format),

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/** A statement is prepared once its text has been run this many times in the process. */
+const PREPARE_AFTER_RUNS = 3;
+/**
+ * At most this many statements are ever prepared, so each connection holds a bounded number of
+ * parsed statements on the server (a statement whose text varies, like an `in` list of varying
+ * length, would otherwise prepare without end).
+ */
+const MAX_PREPARED = 256;
+/** Texts counted before the counts start over (they only pick which statements are hot). */
+const MAX_COUNTED = 4_096;
+const MAX_PREPARED_TEXT_LENGTH = 8_192;
+
+/**
+ * Decides which statements are worth preparing: those the process runs again and again (the
+ * overview's lookups, the session and API key checks, the audit trail's insert). A prepared
+ * statement is parsed once per connection and, after PostgreSQL's first few runs, planned once;
+ * for the short indexed lookups that answer a request, parsing and planning are most of the
+ * server's work.
+ */
+export class StatementPreparer {
+  readonly #runs = new Map<string, number>();
+  readonly #names = new Map<string, string>();
+
+  /** The statement's name when it should run prepared, else undefined. */
+  nameFor(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known) return known;
+    if (text.length > MAX_PREPARED_TEXT_LENGTH || this.#names.size >= MAX_PREPARED) return undefined;
+    if (this.#runs.size >= MAX_COUNTED) this.#runs.clear();
+    const runs = (this.#runs.get(text) ?? 0) + 1;
+    if (runs < PREPARE_AFTER_RUNS) {
+      this.#runs.set(text, runs);
+      return undefined;
+    }
+    this.#runs.delete(text);
+    const name = `karna_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    this.#names.set(text, name);
+    return name;
+  }
+}
+
+/**
+ * A pg client class for `pg.Pool({ Client })` that runs the preparer's hot statements as named
+ * (prepared) statements. Only parameterised text queries are named: Kysely sends every query so,
+ * while transaction control and cursors go through unchanged.
+ */
+export function preparingClientClass(preparer: StatementPreparer): typeof pg.Client {
+  class PreparingClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query is a set of overloads
+    override query(config: any, values?: any, callback?: any): any {
+      if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+        const name = preparer.nameFor(config);
+        if (name) return super.query({ name, text: config, values }, callback);
+      }
+      return super.query(config, values, callback);
+    }
+  }
+  return PreparingClient;
+}
