@@ -15,24 +15,29 @@
  *    of a random sampled person with `?purpose=caseHandling` and the client's key, `--warmup` (3) s
  *    unmeasured, then `--duration` (20) s measured. Then the server is stopped.
  * 5. The baseline: `select * from registry_persons where personal_number = $1` for random sampled
- *    numbers, through a pg.Pool of 10 connections (the server's pool size), from 16 concurrent
- *    callers, the same warm-up and duration.
+ *    numbers, through the server's own pool and driver (`openDatabase`: 10 connections, the
+ *    statement prepared once hot), from 16 concurrent callers, the same warm-up and duration.
  *
  * Everything created is dropped at the end; `--keep` keeps a database this run filled as
  * bench_population_<N>.
  *
  * Usage: node bench/person-overview.ts [--persons 1000000] [--duration 20] [--connections 16]
- *        [--warmup 3] [--sample 10000] [--postgres URL] [--keep]
+ *        [--warmup 3] [--sample 10000] [--postgres URL] [--keep] [--profile]
+ * (--profile runs the server under `node --cpu-prof` and prints where its CPU went; the profiler
+ * slows it, so its figures are not the benchmark's.)
  * Prints a table and, last, one JSON line. Targets are reported, never asserted.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { CompiledQuery } from 'kysely';
 import { demoStaff, isDatabaseEmpty, seedDemoMunicipality } from '../server/seeds/demo-municipality.ts';
 import { AuditTrail } from '../server/src/platform/audit/index.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
 import { formAction, TestBrowser } from '../server/test/test-browser.ts';
+import { type CpuProfile, summariseProfile } from './lib/cpu-profile.ts';
 import { Latencies, PostgresCpu, runCallers } from './lib/load.ts';
 import {
   createDatabase,
@@ -65,7 +70,6 @@ import {
 } from './lib/server-process.ts';
 
 const TARGET_P95_MS = 20;
-const SERVER_POOL_SIZE = 10; // server/src/platform/db/database.ts
 const SEED = '1';
 
 const { values: options } = parseArgs({
@@ -77,6 +81,7 @@ const { values: options } = parseArgs({
     sample: { type: 'string', default: '10000' },
     postgres: { type: 'string', default: DEFAULT_POSTGRES_URL },
     keep: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const persons = Number(options.persons);
@@ -235,9 +240,10 @@ async function measureServer(
 ): Promise<{ figures: RunFigures; readyMs: number; rssAfterMiB: number }> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const profileDir = options.profile ? makeTempDir('karna-bench-profile-') : undefined;
   const proc: ManagedProcess = startProcess(
     process.execPath,
-    [SERVER_SCRIPT],
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), SERVER_SCRIPT],
     serverEnv(port, makeTempDir('karna-bench-data-'), { DATABASE_URL: url, KARNA_SEED_DEMO: 'false' }),
   );
   try {
@@ -264,14 +270,25 @@ async function measureServer(
     };
   } finally {
     await stopProcess(proc, 'SIGTERM');
+    if (profileDir) printProfile(profileDir);
   }
 }
 
+/** With --profile: where the server's CPU went (the profile covers start, warm-up and load). */
+function printProfile(profileDir: string): void {
+  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the server wrote no CPU profile');
+  summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile, 30);
+}
+
 async function measureBaseline(url: string, database: string, sample: Sampled[]): Promise<RunFigures> {
-  const pool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE });
+  // The server's own pool and driver (openDatabase: 10 connections, hot statements prepared).
+  const { db, close } = await openDatabase({ databaseUrl: url });
   const lookup = () => {
     const person = sample[Math.floor(Math.random() * sample.length)] as Sampled;
-    return pool.query('select * from registry_persons where personal_number = $1', [person.personal_number]);
+    return db.executeQuery(
+      CompiledQuery.raw('select * from registry_persons where personal_number = $1', [person.personal_number]),
+    );
   };
   try {
     if (warmup > 0) await runCallers(connections, warmup, lookup);
@@ -282,7 +299,7 @@ async function measureBaseline(url: string, database: string, sample: Sampled[])
     const cpu = process.cpuUsage(cpuBefore);
     return figures(run.latencies, run.seconds, run.errors, (cpu.user + cpu.system) / 1e6, postgresSeconds);
   } finally {
-    await pool.end();
+    await close();
   }
 }
 

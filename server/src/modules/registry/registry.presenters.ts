@@ -7,7 +7,7 @@ import {
   yearsBetween,
 } from '@karna/contracts';
 import { coordinatesOf } from './coordinates.ts';
-import type { OrganisationRow, OwnershipRow, PersonRow } from './registry.repository.ts';
+import type { PersonRow, PersonWithRelationsRow, RelatedPersonRow } from './registry.repository.ts';
 
 /**
  * Who is reading decides what a protected person's record shows: staff with the dedicated
@@ -23,12 +23,12 @@ export interface Disclosure {
   today: string;
 }
 
-export function isProtected(row: PersonRow): boolean {
+export function isProtected(row: Pick<PersonRow, 'protection'>): boolean {
   return row.protection !== 'none';
 }
 
 /** Whether this reader may see the person's address, place and relations. */
-export function mayDisclose(row: PersonRow, disclosure: Disclosure): boolean {
+export function mayDisclose(row: Pick<PersonRow, 'id' | 'protection'>, disclosure: Disclosure): boolean {
   return !isProtected(row) || disclosure.revealProtected || row.id === disclosure.selfId;
 }
 
@@ -66,7 +66,7 @@ export function presentPerson(row: PersonRow, disclosure: Disclosure): RegistryP
 }
 
 /** A relative: named, or — when protected and the reader may not see it — only "protected". */
-export function presentRelated(row: PersonRow, disclosure: Disclosure): RelatedPerson {
+export function presentRelated(row: RelatedPersonRow, disclosure: Disclosure): RelatedPerson {
   if (!mayDisclose(row, disclosure)) return { protected: true };
   return {
     protected: false,
@@ -89,7 +89,7 @@ export function presentSearchHit(row: PersonRow, disclosure: Disclosure): Person
   };
 }
 
-export function presentOwnedProperty(row: OwnershipRow): OwnedProperty {
+export function presentOwnedProperty(row: PersonWithRelationsRow['properties'][number]): OwnedProperty {
   return {
     id: row.id,
     designation: row.designation,
@@ -100,7 +100,9 @@ export function presentOwnedProperty(row: OwnershipRow): OwnedProperty {
   };
 }
 
-export function presentOrganisation(row: OrganisationRow): RepresentedOrganisation {
+export function presentOrganisation(
+  row: PersonWithRelationsRow['organisations'][number],
+): RepresentedOrganisation {
   return {
     id: row.id,
     organisationNumber: row.organisation_number,

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import { type RegistryTables, registryDb } from './registry.tables.ts';
 
 export type PersonRow = Selectable<RegistryTables['registry_persons']>;
@@ -10,10 +10,6 @@ function inForceOn<T extends { valid_from: string; valid_to: string | null }>(da
   return (row: T) => row.valid_from <= day && (row.valid_to === null || row.valid_to > day);
 }
 
-export async function findPersonById(db: Kysely<unknown>, id: string): Promise<PersonRow | undefined> {
-  return registryDb(db).selectFrom('registry_persons').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function findPersonByPersonalNumber(
   db: Kysely<unknown>,
   personalNumber: string,
@@ -23,6 +19,77 @@ export async function findPersonByPersonalNumber(
     .selectAll()
     .where('personal_number', '=', personalNumber)
     .executeTakeFirst();
+}
+
+/** A relative in an overview: what its presenter needs, the protection among it. */
+export type RelatedPersonRow = Pick<
+  PersonRow,
+  'id' | 'given_name' | 'family_name' | 'birth_date' | 'protection'
+>;
+
+/** A person's record with everything the overview shows beside it, each in force on the day asked. */
+export interface PersonWithRelationsRow extends PersonRow {
+  /** Children and guardians together, by birth date. */
+  custody: (RelatedPersonRow & { side: 'child' | 'guardian' })[];
+  properties: Pick<
+    OwnershipRow,
+    | 'id'
+    | 'designation'
+    | 'municipality_code'
+    | 'area_square_metres'
+    | 'northing'
+    | 'easting'
+    | 'share_numerator'
+    | 'share_denominator'
+  >[];
+  organisations: Pick<OrganisationRow, 'id' | 'organisation_number' | 'name' | 'legal_form'>[];
+  customer_relations: { org_unit_id: string; relation: string; valid_from: string }[];
+}
+
+const IN_FORCE = (alias: string) =>
+  `${alias}.valid_from <= $2::date and (${alias}.valid_to is null or ${alias}.valid_to > $2::date)`;
+
+/**
+ * The overview's one statement ($1 the person's id, $2 the day): the record, and its custody,
+ * properties, organisations and customer relations as JSON arrays. One round trip instead of five,
+ * and a constant text, so PostgreSQL prepares it once per connection (platform/db/prepared-statements).
+ */
+const PERSON_WITH_RELATIONS_SQL = `
+select person.*,
+  (select coalesce(json_agg(related order by related.birth_date), '[]')
+     from (select 'child' as side, child.id, child.given_name, child.family_name, child.birth_date, child.protection
+             from registry_custody custody join registry_persons child on child.id = custody.child_id
+            where custody.guardian_id = person.id and ${IN_FORCE('custody')}
+           union all
+           select 'guardian', guardian.id, guardian.given_name, guardian.family_name, guardian.birth_date, guardian.protection
+             from registry_custody custody join registry_persons guardian on guardian.id = custody.guardian_id
+            where custody.child_id = person.id and ${IN_FORCE('custody')}) related) as custody,
+  (select coalesce(json_agg(owned order by owned.designation), '[]')
+     from (select property.id, property.designation, property.municipality_code, property.area_square_metres,
+                  property.northing, property.easting, owner.share_numerator, owner.share_denominator
+             from registry_property_owners owner join registry_properties property on property.id = owner.property_id
+            where owner.person_id = person.id and ${IN_FORCE('owner')}) owned) as properties,
+  (select coalesce(json_agg(signed order by signed.name), '[]')
+     from (select organisation.id, organisation.organisation_number, organisation.name, organisation.legal_form
+             from registry_signatories signatory
+             join registry_organisations organisation on organisation.id = signatory.organisation_id
+            where signatory.person_id = person.id and ${IN_FORCE('signatory')}) signed) as organisations,
+  (select coalesce(json_agg(relations order by relations.valid_from), '[]')
+     from (select customer.org_unit_id, customer.relation, customer.valid_from
+             from registry_customer_relations customer
+            where customer.person_id = person.id and ${IN_FORCE('customer')}) relations) as customer_relations
+from registry_persons person
+where person.id = $1`;
+
+export async function findPersonWithRelations(
+  db: Kysely<unknown>,
+  personId: string,
+  day: string,
+): Promise<PersonWithRelationsRow | undefined> {
+  const result = await db.executeQuery<PersonWithRelationsRow>(
+    CompiledQuery.raw(PERSON_WITH_RELATIONS_SQL, [personId, day]),
+  );
+  return result.rows[0];
 }
 
 /**
@@ -166,16 +233,6 @@ export async function findSignatoriesOf(
     .where('registry_signatories.organisation_id', '=', organisationId)
     .orderBy('registry_persons.family_name')
     .orderBy('registry_persons.given_name')
-    .execute();
-  return rows.filter(inForceOn(day));
-}
-
-export async function findCustomerRelationsOf(db: Kysely<unknown>, personId: string, day: string) {
-  const rows = await registryDb(db)
-    .selectFrom('registry_customer_relations')
-    .select(['org_unit_id', 'relation', 'valid_from', 'valid_to'])
-    .where('person_id', '=', personId)
-    .orderBy('valid_from')
     .execute();
   return rows.filter(inForceOn(day));
 }

@@ -20,13 +20,11 @@ import {
   presentSearchHit,
 } from './registry.presenters.ts';
 import {
-  findCustodyOf,
-  findCustomerRelationsOf,
-  findOrganisationsSignedBy,
-  findPersonById,
   findPersonByPersonalNumber,
+  findPersonWithRelations,
   findPropertiesOwnedBy,
   type PersonRow,
+  type PersonWithRelationsRow,
   searchUnprotectedPersonsByName,
 } from './registry.repository.ts';
 import { findRepresentable } from './registry.representation.ts';
@@ -65,43 +63,36 @@ export async function personOverview(
   personId: string,
   disclosure: Disclosure,
 ): Promise<{ overview: PersonOverview; row: PersonRow } | undefined> {
-  const row = await findPersonById(db, personId);
-  if (!row) return undefined;
-  const person = presentPerson(row, disclosure);
-  if (!mayDisclose(row, disclosure)) {
-    const overview = {
-      person,
-      children: [],
-      guardians: [],
-      properties: [],
-      organisations: [],
-      openCases: [],
-      customerRelations: [],
-    };
-    return { overview, row };
-  }
-  const { today } = disclosure;
-  const [custody, properties, organisations, relations, openCases] = await Promise.all([
-    findCustodyOf(db, row.id, today),
-    findPropertiesOwnedBy(db, { personId: row.id }, today),
-    findOrganisationsSignedBy(db, row.id, today),
-    findCustomerRelationsOf(db, row.id, today),
-    findOpenCases(db, row.id),
-  ]);
+  const found = await findPersonWithRelations(db, personId, disclosure.today);
+  if (!found) return undefined;
+  const { custody, properties, organisations, customer_relations: relations, ...row } = found;
+  const disclosed = mayDisclose(row, disclosure);
   const overview: PersonOverview = {
-    person,
-    children: custody.children.map((child) => presentRelated(child, disclosure)),
-    guardians: custody.guardians.map((guardian) => presentRelated(guardian, disclosure)),
-    properties: properties.map(presentOwnedProperty),
-    organisations: organisations.map(presentOrganisation),
-    openCases,
-    customerRelations: relations.map((relation) => ({
-      orgUnitId: relation.org_unit_id,
-      relation: relation.relation,
-      since: relation.valid_from,
-    })),
+    person: presentPerson(row, disclosure),
+    children: disclosed ? presentCustody(custody, 'child', disclosure) : [],
+    guardians: disclosed ? presentCustody(custody, 'guardian', disclosure) : [],
+    properties: disclosed ? properties.map(presentOwnedProperty) : [],
+    organisations: disclosed ? organisations.map(presentOrganisation) : [],
+    openCases: disclosed ? await findOpenCases(db, row.id) : [],
+    customerRelations: disclosed
+      ? relations.map((relation) => ({
+          orgUnitId: relation.org_unit_id,
+          relation: relation.relation,
+          since: relation.valid_from,
+        }))
+      : [],
   };
   return { overview, row };
+}
+
+function presentCustody(
+  custody: PersonWithRelationsRow['custody'],
+  side: 'child' | 'guardian',
+  disclosure: Disclosure,
+) {
+  return custody
+    .filter((related) => related.side === side)
+    .map((related) => presentRelated(related, disclosure));
 }
 
 /** What an e-service may fill in for the logged-in person, so the form never asks for it (B3). */
