@@ -9,6 +9,30 @@ import { findOrgUnitById, identityDb } from './identity.repository.ts';
 const API_KEY = /^karna_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * How long a verified key is trusted without asking the database again. A revocation in this
+ * process takes effect at once (it empties the cache); in another process of the same
+ * installation, within this time.
+ */
+const VERIFIED_KEY_TTL_MS = 5_000;
+const MAX_VERIFIED_KEYS = 1_000;
+
+type VerifiedClient = { clientId: string; name: string; grants: Grant[] };
+/** Verified keys per database handle, by the hash of the whole key (the key itself is not kept). */
+const verifiedKeys = new WeakMap<Kysely<unknown>, Map<string, { client: VerifiedClient; until: number }>>();
+let verifiedKeysGeneration = 0;
+const generations = new WeakMap<Kysely<unknown>, number>();
+
+function verifiedKeyCache(db: Kysely<unknown>): Map<string, { client: VerifiedClient; until: number }> {
+  let cache = verifiedKeys.get(db);
+  if (!cache || generations.get(db) !== verifiedKeysGeneration) {
+    cache = new Map();
+    verifiedKeys.set(db, cache);
+    generations.set(db, verifiedKeysGeneration);
+  }
+  return cache;
+}
+
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
@@ -74,8 +98,17 @@ export async function listApiClients(db: Kysely<unknown>, reader: Actor): Promis
 }
 
 /**
+ * Forgets every verified key, so the next request with any key asks the database. Call it once a
+ * revocation has committed (earlier, a request in between could verify and keep the key again).
+ */
+export function forgetVerifiedApiKeys(): void {
+  verifiedKeysGeneration += 1;
+}
+
+/**
  * Revokes an API client of a unit within the actor's `apiClients.manage` scope; a client outside it
- * is answered as not found, like one that does not exist.
+ * is answered as not found, like one that does not exist. The caller forgets the verified keys once
+ * its transaction has committed (forgetVerifiedApiKeys).
  */
 export async function revokeApiClient(
   db: Kysely<unknown>,
@@ -104,11 +137,30 @@ function clientsWithUnitPath(db: Kysely<unknown>) {
     .select('org_units.path as org_unit_path');
 }
 
-/** The API client behind an `Authorization: Bearer karna_…` key, or undefined if it is not valid. */
+/**
+ * The API client behind an `Authorization: Bearer karna_…` key, or undefined if it is not valid.
+ * A key verified in the last few seconds is answered from memory: an integration calls many times a
+ * second, and each check would otherwise cost a round trip to the database.
+ */
 export async function authenticateApiKey(
   db: Kysely<unknown>,
   apiKey: string,
-): Promise<{ clientId: string; name: string; grants: Grant[] } | undefined> {
+): Promise<VerifiedClient | undefined> {
+  const cache = verifiedKeyCache(db);
+  const cacheKey = hashSecret(apiKey);
+  const now = Date.now();
+  const cached = cache.get(cacheKey);
+  if (cached && cached.until > now) return cached.client;
+  cache.delete(cacheKey);
+  const client = await verifyApiKey(db, apiKey);
+  if (client) {
+    if (cache.size >= MAX_VERIFIED_KEYS) cache.clear();
+    cache.set(cacheKey, { client, until: now + VERIFIED_KEY_TTL_MS });
+  }
+  return client;
+}
+
+async function verifyApiKey(db: Kysely<unknown>, apiKey: string): Promise<VerifiedClient | undefined> {
   const match = API_KEY.exec(apiKey);
   if (!match) return undefined;
   const [, keyId = '', secret = ''] = match;

@@ -21,7 +21,12 @@ import type { Actor } from '../../platform/http/access.ts';
 import { auditOriginOf } from '../../platform/http/audit-requests.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { PlatformContext } from '../../platform/module.ts';
-import { createApiClient, listApiClients, revokeApiClient } from './api-clients.service.ts';
+import {
+  createApiClient,
+  forgetVerifiedApiKeys,
+  listApiClients,
+  revokeApiClient,
+} from './api-clients.service.ts';
 import {
   changeRole,
   describeSession,
@@ -367,6 +372,7 @@ export async function registerIdentityRoutes(
           resourceId: client.id,
         });
       });
+      forgetVerifiedApiKeys();
       return reply.status(204).send();
     },
   );

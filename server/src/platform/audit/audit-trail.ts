@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { type HashedAuditFields, hashAuditEntry, type OnBehalfOf, personalNumberHmac } from './audit.hash.ts';
 import { auditDb } from './audit.tables.ts';
 
@@ -19,6 +19,43 @@ export interface AuditOrigin {
   requestId: string | null;
   ip: string | null;
   userAgent: string | null;
+}
+
+interface PendingEntry {
+  actor: AuditActor;
+  origin: AuditOrigin;
+  event: AuditEvent;
+}
+
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * $1, $2 the new head; $3, $4 the head the rows were chained onto; $5 the rows as a JSON array
+ * (typed by the table's own row type). The head's update runs first, as the insert's condition.
+ */
+const APPEND_ON_KNOWN_HEAD_SQL = `
+with moved as (
+  update audit_chain_head set last_seq = $1, last_hash = $2, updated_at = now()
+   where id = 1 and last_seq = $3 and last_hash = $4
+  returning id)
+insert into audit_log (seq, id, occurred_at, actor_type, actor_id, actor_name, on_behalf_of, action,
+                       outcome, resource_type, resource_id, subject_personal_number_hmac, purpose,
+                       request_id, ip, user_agent, details, prev_hash, hash)
+select seq, id, occurred_at, actor_type, actor_id, actor_name, on_behalf_of, action,
+       outcome, resource_type, resource_id, subject_personal_number_hmac, purpose,
+       request_id, ip, user_agent, details, prev_hash, hash
+  from json_populate_recordset(null::audit_log, $5::json)
+ where exists (select 1 from moved)`;
+
+async function readChainHead(db: Kysely<unknown>): Promise<ChainHead> {
+  return auditDb(db)
+    .selectFrom('audit_chain_head')
+    .select(['last_seq as seq', 'last_hash as hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
 }
 
 /** Most entries committed together by one group commit. */
@@ -80,18 +117,36 @@ export class AuditTrail {
    * Appends entries in order, each hashed over the one before: one lock of the chain head, one
    * insert of all the rows and one update of the head, however many entries there are.
    */
-  async #appendChain(
-    trx: Kysely<unknown>,
-    entries: readonly { actor: AuditActor; origin: AuditOrigin; event: AuditEvent }[],
-  ): Promise<void> {
+  async #appendChain(trx: Kysely<unknown>, entries: readonly PendingEntry[]): Promise<ChainHead> {
     const tables = auditDb(trx);
     const head = await tables
       .selectFrom('audit_chain_head')
-      .select(['last_seq', 'last_hash'])
+      .select(['last_seq as seq', 'last_hash as hash'])
       .where('id', '=', 1)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    let { last_seq: seq, last_hash: previousHash } = head;
+    const { rows, last } = this.#chain(head, entries);
+    await tables
+      .insertInto('audit_log')
+      .values(
+        rows.map((row) => ({
+          ...row,
+          on_behalf_of: row.on_behalf_of && JSON.stringify(row.on_behalf_of),
+          details: JSON.stringify(row.details),
+        })),
+      )
+      .execute();
+    await tables
+      .updateTable('audit_chain_head')
+      .set({ last_seq: last.seq, last_hash: last.hash, updated_at: new Date() })
+      .where('id', '=', 1)
+      .execute();
+    return last;
+  }
+
+  /** The entries as rows chained onto `head`, and the head they leave. */
+  #chain(head: ChainHead, entries: readonly PendingEntry[]) {
+    let { seq, hash: previousHash } = head;
     const rows = entries.map(({ actor, origin, event }) => {
       seq += 1;
       const fields = this.#hashedFields(seq, actor, origin, event);
@@ -100,12 +155,36 @@ export class AuditTrail {
       previousHash = hash;
       return row;
     });
-    await tables.insertInto('audit_log').values(rows).execute();
-    await tables
-      .updateTable('audit_chain_head')
-      .set({ last_seq: seq, last_hash: previousHash, updated_at: new Date() })
-      .where('id', '=', 1)
-      .execute();
+    return { rows, last: { seq, hash: previousHash } };
+  }
+
+  /**
+   * Writes a group of entries in one statement, outside any transaction, on the head this process
+   * last wrote: the statement moves the head only if it is still that one, and inserts the rows only
+   * if it moved it. One round trip and one commit, with the head's row lock held only for the
+   * statement and its commit. Answers false, having written nothing, when someone else has written
+   * since (another process, or a change's own transaction).
+   */
+  async #appendOnKnownHead(db: Kysely<unknown>, head: ChainHead, entries: readonly PendingEntry[]) {
+    const { rows, last } = this.#chain(head, entries);
+    const result = await db.executeQuery(
+      CompiledQuery.raw(APPEND_ON_KNOWN_HEAD_SQL, [
+        last.seq,
+        last.hash,
+        head.seq,
+        head.hash,
+        JSON.stringify(rows),
+      ]),
+    );
+    return Number(result.numAffectedRows ?? 0) === rows.length ? last : undefined;
+  }
+
+  async #commitGroup(db: Kysely<unknown>, group: readonly PendingEntry[]): Promise<void> {
+    const known = this.#knownHeads.get(db) ?? (await readChainHead(db));
+    const written =
+      (await this.#appendOnKnownHead(db, known, group)) ??
+      (await db.transaction().execute((trx) => this.#appendChain(trx, group)));
+    this.#knownHeads.set(db, written);
   }
 
   #hashedFields(seq: number, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): HashedAuditFields {
@@ -133,20 +212,16 @@ export class AuditTrail {
   }
 
   /** Entries waiting for the next group commit (see appendOnItsOwn). */
-  readonly #waiting: {
-    db: Kysely<unknown>;
-    actor: AuditActor;
-    origin: AuditOrigin;
-    event: AuditEvent;
-    settle: (error?: unknown) => void;
-  }[] = [];
+  readonly #waiting: (PendingEntry & { db: Kysely<unknown>; settle: (error?: unknown) => void })[] = [];
+  /** The chain head this process last wrote, per database handle (a guess: see #appendOnKnownHead). */
+  readonly #knownHeads = new WeakMap<Kysely<unknown>, ChainHead>();
   #committing = false;
 
   /**
    * Appends an entry that records no change of its own — a read of personal data — and resolves
    * once it is committed, so the caller can hand the data out knowing the read is on the record.
    * Entries arriving while a commit is under way wait and are committed together in the next
-   * transaction: one lock of the chain head and one disk flush for many reads, instead of every
+   * statement: one lock of the chain head and one disk flush for many reads, instead of every
    * concurrent read queueing for the head in turn.
    */
   appendOnItsOwn(
@@ -177,7 +252,7 @@ export class AuditTrail {
         const group = this.#waiting.filter((item) => item.db === first.db).slice(0, GROUP_COMMIT_LIMIT);
         for (const item of group) this.#waiting.splice(this.#waiting.indexOf(item), 1);
         try {
-          await first.db.transaction().execute((trx) => this.#appendChain(trx, group));
+          await this.#commitGroup(first.db, group);
           for (const item of group) item.settle();
         } catch (error) {
           for (const item of group) item.settle(error ?? new Error('the audit entry was not written'));
@@ -226,6 +301,7 @@ export async function findAuditEntriesAboutSubject(
   }));
 }
 
+/** An entry as a row of audit_log, its JSON columns as values (the caller decides how they travel). */
 function auditRow(fields: HashedAuditFields, prevHash: string, hash: string) {
   return {
     seq: fields.seq,
@@ -234,7 +310,7 @@ function auditRow(fields: HashedAuditFields, prevHash: string, hash: string) {
     actor_type: fields.actorType,
     actor_id: fields.actorId,
     actor_name: fields.actorName,
-    on_behalf_of: fields.onBehalfOf ? JSON.stringify(fields.onBehalfOf) : null,
+    on_behalf_of: fields.onBehalfOf ?? null,
     action: fields.action,
     outcome: fields.outcome,
     resource_type: fields.resourceType,
@@ -244,7 +320,7 @@ function auditRow(fields: HashedAuditFields, prevHash: string, hash: string) {
     request_id: fields.requestId,
     ip: fields.ip,
     user_agent: fields.userAgent,
-    details: JSON.stringify(fields.details),
+    details: fields.details,
     prev_hash: prevHash,
     hash,
   };

@@ -59,4 +59,32 @@ describe.each(testBackends)('reads recorded by group commit on %s', (backend) =>
     });
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
+
+  it('keeps one chain when other writers move the head between group commits', async () => {
+    // Two trails stand for two processes of one installation; each writes on the head it last wrote.
+    const first = await AuditTrail.load(database.db);
+    const second = await AuditTrail.load(database.db);
+    const before = await count();
+    const read = (audit: AuditTrail, index: number) =>
+      audit.appendOnItsOwn(database.db, systemActor('reader'), NOT_A_REQUEST, {
+        action: 'test.person.read',
+        outcome: 'success',
+        resourceId: String(index),
+      });
+    await read(first, 0);
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        second.append(trx, systemActor('writer'), NOT_A_REQUEST, {
+          action: 'test.thing.change',
+          outcome: 'success',
+        }),
+      );
+    await read(first, 1);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) => read(index % 2 === 0 ? first : second, index + 2)),
+    );
+    expect(await count()).toBe(before + 43);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
 });
