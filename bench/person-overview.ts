@@ -287,7 +287,9 @@ async function measureBaseline(url: string, database: string, sample: Sampled[])
   const lookup = () => {
     const person = sample[Math.floor(Math.random() * sample.length)] as Sampled;
     return db.executeQuery(
-      CompiledQuery.raw('select * from registry_persons where personal_number = $1', [person.personal_number]),
+      CompiledQuery.raw('select * from registry_persons where personal_number = $1', [
+        person.personal_number,
+      ]),
     );
   };
   try {

@@ -18,7 +18,8 @@
  * database as bench_population_<N> for person-overview.ts).
  *
  * Usage: node bench/population-import.ts [--persons 1000000] [--postgres URL] [--keep]
- *        [--importer-flags=--max-semi-space-size=4]   (node flags for the importer, to try GC settings)
+ *        [--importer-flags='--max-semi-space-size=4']   (node flags for the importer, to try GC
+ *        settings; by default those of the shipped `karna` command, server/bin/karna.js)
  * Prints a table and, last, one JSON line. Targets are reported, never asserted.
  */
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,7 @@ import {
   databaseSizeMiB,
   dropCreatedDatabases,
   karnaEnv,
+  karnaNodeFlags,
   keepDatabase,
   keptDatabaseName,
   populationFile,
@@ -68,7 +70,7 @@ const { values: options } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     postgres: { type: 'string', default: DEFAULT_POSTGRES_URL },
     keep: { type: 'boolean', default: false },
-    'importer-flags': { type: 'string', default: '' },
+    'importer-flags': { type: 'string' },
     child: { type: 'string' },
     file: { type: 'string' },
     'database-url': { type: 'string' },
@@ -242,7 +244,10 @@ async function main(): Promise<void> {
   );
 
   const postgresCpu = new PostgresCpu(name).start();
-  const importerFlags = (options['importer-flags'] ?? '').split(' ').filter(Boolean);
+  const importerFlags =
+    options['importer-flags'] === undefined
+      ? karnaNodeFlags()
+      : options['importer-flags'].split(' ').filter(Boolean);
   const imported = await timeImport(population.file, env, importerFlags);
   const importPostgresCpu = postgresCpu.stop();
   process.stdout.write(

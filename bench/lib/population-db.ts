@@ -35,6 +35,12 @@ export const FILE_DATE = '2026-11-23';
 /** The `karna` CLI, relative to the repository root. */
 export const CLI_SCRIPT = 'server/src/cli/main.ts';
 
+/** The node flags the shipped `karna` command runs with: those on server/bin/karna.js's shebang. */
+export function karnaNodeFlags(): string[] {
+  const shebang = readFileSync(path.join(REPO_ROOT, 'server/bin/karna.js'), 'utf8').split('\n')[0] ?? '';
+  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** The database population-import.ts --keep leaves behind, which person-overview.ts reuses. */
 export function keptDatabaseName(persons: number): string {
   return `bench_population_${persons}`;

@@ -386,7 +386,7 @@ class ImportRun {
       change_kind: pending.kind === 'birth' ? 'birth' : 'registered',
     }));
     const options = {
-      ...(this.#fileKind === 'full' ? { listAs: 'person' as const } : {}),
+      ...(this.#mustList('custody') ? { listAs: 'person' as const } : {}),
       versions: { changedFrom: this.#fileDate },
     };
     await this.#write(async () => {
@@ -524,10 +524,18 @@ class ImportRun {
     await this.#flushKeyed(PROPERTIES, 'property', this.#pendingProperties.splice(0));
   }
 
+  /**
+   * Whether a chunk's keys must be listed: only a full load ends relations it no longer names, and
+   * only relations of a kind the register held before it began (a first load lists nothing).
+   */
+  #mustList(kind: keyof RelationsInForce): boolean {
+    return this.#fileKind === 'full' && this.#relationsBefore[kind];
+  }
+
   /** Compares a chunk of organisations or properties with the register by their key, set-wise. */
   async #flushKeyed(target: KeyedUpsert, listAs: 'organisation' | 'property', rows: object[]): Promise<void> {
     if (rows.length === 0) return;
-    const options = this.#fileKind === 'full' ? { listAs } : {};
+    const options = this.#mustList(listAs === 'organisation' ? 'signatories' : 'owners') ? { listAs } : {};
     await this.#write(async () => {
       this.#countChunk(rows.length, await upsertChunk(this.#db, target, rows, this.#written(), options));
     });

@@ -72,14 +72,12 @@ describe.each(testBackends)('reads recorded by group commit on %s', (backend) =>
         resourceId: String(index),
       });
     await read(first, 0);
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        second.append(trx, systemActor('writer'), NOT_A_REQUEST, {
-          action: 'test.thing.change',
-          outcome: 'success',
-        }),
-      );
+    await database.db.transaction().execute((trx) =>
+      second.append(trx, systemActor('writer'), NOT_A_REQUEST, {
+        action: 'test.thing.change',
+        outcome: 'success',
+      }),
+    );
     await read(first, 1);
     await Promise.all(
       Array.from({ length: 40 }, (_, index) => read(index % 2 === 0 ? first : second, index + 2)),

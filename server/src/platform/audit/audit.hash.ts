@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** The hash the first entry links to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,7 +40,19 @@ export function hashAuditEntry(prevHash: string, fields: HashedAuditFields): str
 
 /** Keyed hash of a personal number, so the trail can be searched by it without storing it. */
 export function personalNumberHmac(key: string, normalizedPersonalNumber: string): string {
-  return createHmac('sha256', Buffer.from(key, 'base64')).update(normalizedPersonalNumber).digest('hex');
+  return createHmac('sha256', secretKeyOf(key)).update(normalizedPersonalNumber).digest('hex');
+}
+
+/** The installation's key as a KeyObject, made once: every audited read of personal data hashes with it. */
+const secretKeys = new Map<string, KeyObject>();
+function secretKeyOf(base64Key: string): KeyObject {
+  let key = secretKeys.get(base64Key);
+  if (!key) {
+    if (secretKeys.size >= 16) secretKeys.clear(); // one key per installation; tests open many
+    key = createSecretKey(Buffer.from(base64Key, 'base64'));
+    secretKeys.set(base64Key, key);
+  }
+  return key;
 }
 
 /** JSON with object keys sorted at every level, so equal data always hashes equal. */
