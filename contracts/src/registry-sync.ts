@@ -3,8 +3,10 @@ import { Coordinates, RegistryPerson, RepresentedOrganisation } from './registry
 
 /**
  * Reads for business systems that keep in step with the registers instead of keeping their own
- * copy (E6, F1): ordered by last change, a page at a time. Ask with `changedSince` the first time,
- * then follow `nextCursor` until it is null; keep the last cursor and ask again later.
+ * copy (E6, F1): in the order changes committed, a page at a time. Ask with `changedSince` the
+ * first time, then follow `nextCursor` until it is null; keep the last cursor and ask again later
+ * (its page comes again, then what changed since). A change still being written (a long import)
+ * holds the pages at it until it commits; nothing behind it is skipped.
  */
 export const SyncQuery = z.object({
   /** Only what changed at or after this moment (ISO 8601 with offset). */

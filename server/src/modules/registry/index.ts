@@ -3,6 +3,7 @@ import { registerInformationTypeRoutes } from './information-types.ts';
 import * as createRegistryTables from './migrations/202611231800-create-registry-tables.ts';
 import * as dropBatchForeignKeys from './migrations/202611240910-drop-batch-foreign-keys.ts';
 import * as syncIndexes from './migrations/202611240920-sync-indexes.ts';
+import * as syncInCommitOrder from './migrations/202611241000-sync-in-commit-order.ts';
 import { startPopulationDrop } from './population-drop.ts';
 import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
@@ -42,6 +43,7 @@ export const registryModule: KarnaModule = {
     '202611231800-create-registry-tables': createRegistryTables,
     '202611240910-drop-batch-foreign-keys': dropBatchForeignKeys,
     '202611240920-sync-indexes': syncIndexes,
+    '202611241000-sync-in-commit-order': syncInCommitOrder,
   },
   async registerRoutes(app, context) {
     await registerRegistryRoutes(app, context);

@@ -1,7 +1,9 @@
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff } from '../../../seeds/demo-municipality.ts';
 import {
   type ApiBrowser,
+  openTestDatabase,
   startTestServer,
   type TestServer,
   testBackends,
@@ -160,6 +162,55 @@ describe.each(testBackends)('the registers for systems that keep in step, on %s'
     await officer.loginAsStaff(staff('Anna'));
     expect((await officer.api('GET', '/api/registry/sync/persons')).status).toBe(403);
   });
+
+  // A change is stamped when its transaction starts, but becomes visible when it commits: a feed in
+  // the order of change time would page past a long import's rows while it ran. Two connections
+  // are needed to show it, so this runs on PostgreSQL only.
+  it.skipIf(backend !== 'postgres')(
+    'holds a page at a change still uncommitted, then gives it and what came after, while a long transaction in another database holds nothing back',
+    async () => {
+      const { db } = server.database;
+      const touch = (on: Kysely<unknown>, person: PersonRow, email: string) =>
+        sql`update registry_persons set email = ${email}, updated_at = now() where id = ${person.id}`.execute(
+          on,
+        );
+      const follow = async (cursor: string | undefined) => {
+        const ids: string[] = [];
+        let next = cursor;
+        for (;;) {
+          const query = next ? `limit=1&cursor=${next}` : 'limit=1';
+          const page = (await integration(`/api/registry/sync/persons?${query}`)) as {
+            body: Page<SyncedPerson>;
+          };
+          ids.push(...page.body.items.map((person) => person.id));
+          if (!page.body.nextCursor) return { ids, cursor: next };
+          next = page.body.nextCursor;
+        }
+      };
+      const start = await follow(undefined);
+      let held: { ids: string[]; cursor: string | undefined } = { ids: [], cursor: undefined };
+      await db.transaction().execute(async (slow) => {
+        await touch(slow, parent, 'pia@example.se');
+        await touch(db, child, 'oskar@example.se');
+        held = await follow(start.cursor);
+      });
+      expect(held.ids).not.toContain(child.id);
+      const released = await follow(held.cursor);
+      expect(released.ids).toEqual(expect.arrayContaining([parent.id, child.id]));
+      expect(released.ids.indexOf(parent.id)).toBeLessThan(released.ids.indexOf(child.id));
+
+      const elsewhere = await openTestDatabase('postgres');
+      try {
+        await elsewhere.db.transaction().execute(async (other) => {
+          await sql`select pg_current_xact_id()`.execute(other);
+          await touch(db, hidden, 'saga@example.se');
+          expect((await follow(released.cursor)).ids).toContain(hidden.id);
+        });
+      } finally {
+        await elsewhere.close();
+      }
+    },
+  );
 
   describe('information types', () => {
     const input = (key: string, nameSv: string) => ({

@@ -6,32 +6,52 @@ import type { PersonRow } from './registry.repository.ts';
 import { registryDb } from './registry.tables.ts';
 
 /**
- * Pages of a register in the order of last change, for systems that keep in step (E6, F1). The
- * cursor is the last row's change time (to the microsecond, as PostgreSQL keeps it) and id, so a
- * page never skips or repeats a row however many share a change time.
+ * Pages of a register in the order its changes committed, for systems that keep in step (E6, F1).
+ * The cursor is the last row's writing transaction (`change_xid`) and id. A page reaches only up to
+ * the oldest transaction still running: below it every transaction has ended, and one that commits
+ * later has a higher id, so a reader that follows the cursor never skips a row, however long an
+ * import ran (migration 202611241000), and never sees one twice.
  */
 
 interface Position {
-  changedAt: string;
+  changeXid: string;
   id: string;
 }
 
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.changedAt, position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.changeXid, position.id])).toString('base64url');
 }
 
 /** The position a cursor names, or undefined when it is not one this API gave out. */
 export function decodeCursor(cursor: string): Position | undefined {
   try {
-    const [changedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const isTime =
-      typeof changedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(changedAt);
+    const [changeXid, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const isXid = typeof changeXid === 'string' && /^\d{1,20}$/.test(changeXid);
     const isId = typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id);
-    return isTime && isId ? { changedAt, id } : undefined;
+    return isXid && isId ? { changeXid, id } : undefined;
   } catch {
     return undefined;
   }
 }
+
+/**
+ * `horizon`: the lowest transaction id that may still commit a change to this database — the
+ * oldest running one in the statement's snapshot, or the next id when none runs. Transaction ids are
+ * the cluster's, and so is the snapshot: a transaction running in another database of the same
+ * server (seen in pg_stat_activity, matched on its low 32 bits) cannot write here and is passed
+ * over, so a long one elsewhere does not hold the feed back. One that ended since the snapshot
+ * still counts, which only holds this one page back.
+ */
+const ENDED_BELOW = `
+  snapshot as (select pg_current_snapshot() as taken),
+  elsewhere as (
+    select backend_xid::text as xid from pg_stat_activity
+    where datname is distinct from current_database() and backend_xid is not null),
+  horizon as (
+    select coalesce(
+      (select min(running) from snapshot, pg_snapshot_xip(snapshot.taken) as running
+        where (running::text::numeric % 4294967296)::text not in (select xid from elsewhere)),
+      (select pg_snapshot_xmax(taken) from snapshot)) as xid)`;
 
 /** A relation (custody, signatory, ownership) in force on `day`, for a `where`. */
 function inForceOn(day: string, table: string): RawBuilder<boolean> {
@@ -42,26 +62,28 @@ function inForceOn(day: string, table: string): RawBuilder<boolean> {
 
 type Table = 'registry_persons' | 'registry_organisations' | 'registry_properties';
 
-/** Ids and exact change times of one page of a table, after the cursor or since a moment. */
+/** Ids, change times and positions of one page of a table, after the cursor or since a moment. */
 async function pageOf(
   db: Kysely<unknown>,
   table: Table,
   query: SyncQuery,
   after: Position | undefined,
-): Promise<{ ids: string[]; positions: Position[]; more: boolean }> {
+): Promise<{ ids: string[]; positions: Position[]; changedAt: Map<string, string>; more: boolean }> {
   const from = after
-    ? sql`(updated_at, id) > (${after.changedAt}::timestamptz, ${after.id}::uuid)`
+    ? sql`(change_xid, id) > (${after.changeXid}::xid8, ${after.id}::uuid)`
     : query.changedSince
       ? sql`updated_at >= ${query.changedSince}::timestamptz`
       : sql`true`;
-  const rows = await sql<{ id: string; changed_at: string }>`
-    select id, to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as changed_at
-    from ${sql.table(table)} where ${from}
-    order by updated_at, id limit ${query.limit + 1}`.execute(db);
+  const rows = await sql<{ id: string; change_xid: string; updated_at: Date }>`
+    with ${sql.raw(ENDED_BELOW)}
+    select id, change_xid, updated_at from ${sql.table(table)}
+    where ${from} and change_xid < (select xid from horizon)
+    order by change_xid, id limit ${query.limit + 1}`.execute(db);
   const page = rows.rows.slice(0, query.limit);
   return {
     ids: page.map((row) => row.id),
-    positions: page.map((row) => ({ changedAt: row.changed_at, id: row.id })),
+    positions: page.map((row) => ({ changeXid: String(row.change_xid), id: row.id })),
+    changedAt: new Map(page.map((row) => [row.id, new Date(row.updated_at).toISOString()])),
     more: rows.rows.length > query.limit,
   };
 }
@@ -77,17 +99,13 @@ function inPageOrder<Row extends { id: string }>(ids: string[], rows: Row[]): Ro
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The moment (ISO, milliseconds) a row changed, from its exact position. */
-const changedAtOf = (positions: Position[], id: string) =>
-  new Date(positions.find((position) => position.id === id)?.changedAt ?? 0).toISOString();
-
 export async function personSyncPage(
   db: Kysely<unknown>,
   query: SyncQuery,
   after: Position | undefined,
   disclosure: Disclosure,
 ): Promise<{ page: PersonSyncPage; rows: PersonRow[] }> {
-  const { ids, positions, more } = await pageOf(db, 'registry_persons', query, after);
+  const { ids, positions, changedAt, more } = await pageOf(db, 'registry_persons', query, after);
   if (ids.length === 0) return { page: { items: [], nextCursor: null }, rows: [] };
   const tables = registryDb(db);
   const [rows, custody] = await Promise.all([
@@ -102,7 +120,7 @@ export async function personSyncPage(
   const ordered = inPageOrder(ids, rows);
   const items = ordered.map((row) => ({
     ...presentPerson(row, disclosure),
-    changedAt: changedAtOf(positions, row.id),
+    changedAt: changedAt.get(row.id) ?? '',
     guardianIds: mayDisclose(row, disclosure)
       ? custody.filter((relation) => relation.child_id === row.id).map((relation) => relation.guardian_id)
       : [],
@@ -116,7 +134,7 @@ export async function organisationSyncPage(
   after: Position | undefined,
   today: string,
 ): Promise<OrganisationSyncPage> {
-  const { ids, positions, more } = await pageOf(db, 'registry_organisations', query, after);
+  const { ids, positions, changedAt, more } = await pageOf(db, 'registry_organisations', query, after);
   if (ids.length === 0) return { items: [], nextCursor: null };
   const tables = registryDb(db);
   const [rows, signatories] = await Promise.all([
@@ -133,7 +151,7 @@ export async function organisationSyncPage(
     organisationNumber: row.organisation_number,
     name: row.name,
     legalForm: row.legal_form,
-    changedAt: changedAtOf(positions, row.id),
+    changedAt: changedAt.get(row.id) ?? '',
     signatoryIds: signatories
       .filter((signatory) => signatory.organisation_id === row.id)
       .map((signatory) => signatory.person_id),
@@ -147,7 +165,7 @@ export async function propertySyncPage(
   after: Position | undefined,
   disclosure: Disclosure,
 ): Promise<PropertySyncPage> {
-  const { ids, positions, more } = await pageOf(db, 'registry_properties', query, after);
+  const { ids, positions, changedAt, more } = await pageOf(db, 'registry_properties', query, after);
   if (ids.length === 0) return { items: [], nextCursor: null };
   const tables = registryDb(db);
   const { today } = disclosure;
@@ -174,7 +192,7 @@ export async function propertySyncPage(
     municipalityCode: row.municipality_code,
     areaSquareMetres: row.area_square_metres,
     coordinates: coordinatesOf(row.northing, row.easting),
-    changedAt: changedAtOf(positions, row.id),
+    changedAt: changedAt.get(row.id) ?? '',
     owners: owners
       .filter((owner) => owner.property_id === row.id)
       .map((owner) => ({

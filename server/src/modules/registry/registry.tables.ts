@@ -5,6 +5,12 @@ type Timestamps = {
   updated_at: Generated<Date>;
 };
 
+/**
+ * The transaction that last wrote a register row (xid8, read as text): the sync API's order of
+ * commit (migration 202611241000). Set by the database, never written.
+ */
+type ChangeXid = { change_xid: ColumnType<string, never, never> };
+
 /** A `date` column: read as `YYYY-MM-DD` (see the type parsers in platform/db), written as the same. */
 type DateColumn = string;
 
@@ -26,37 +32,38 @@ export type RegistryTables = {
     unchanged: Generated<number>;
     rejected: Generated<number>;
   };
-  registry_persons: Timestamps & {
-    id: Generated<string>;
-    personal_number: string;
-    is_coordination_number: Generated<boolean>;
-    birth_date: DateColumn;
-    given_name: string;
-    calling_name: string | null;
-    middle_name: string | null;
-    family_name: string;
-    registered_since: DateColumn | null;
-    registered_property: string | null;
-    care_of: string | null;
-    extra_address_line: string | null;
-    street_address: string | null;
-    postal_code: string | null;
-    postal_town: string | null;
-    municipality_code: string | null;
-    county_code: string | null;
-    northing: number | null;
-    easting: number | null;
-    protection: Generated<Protection>;
-    protected_since: DateColumn | null;
-    deceased_on: DateColumn | null;
-    emigrated_on: DateColumn | null;
-    emigrated_to: string | null;
-    phone: string | null;
-    email: string | null;
-    contact_updated_at: Date | null;
-    register_changed_at: Generated<Date>;
-    batch_id: string | null;
-  };
+  registry_persons: Timestamps &
+    ChangeXid & {
+      id: Generated<string>;
+      personal_number: string;
+      is_coordination_number: Generated<boolean>;
+      birth_date: DateColumn;
+      given_name: string;
+      calling_name: string | null;
+      middle_name: string | null;
+      family_name: string;
+      registered_since: DateColumn | null;
+      registered_property: string | null;
+      care_of: string | null;
+      extra_address_line: string | null;
+      street_address: string | null;
+      postal_code: string | null;
+      postal_town: string | null;
+      municipality_code: string | null;
+      county_code: string | null;
+      northing: number | null;
+      easting: number | null;
+      protection: Generated<Protection>;
+      protected_since: DateColumn | null;
+      deceased_on: DateColumn | null;
+      emigrated_on: DateColumn | null;
+      emigrated_to: string | null;
+      phone: string | null;
+      email: string | null;
+      contact_updated_at: Date | null;
+      register_changed_at: Generated<Date>;
+      batch_id: string | null;
+    };
   registry_person_versions: {
     id: Generated<string>;
     person_id: string;
@@ -74,14 +81,15 @@ export type RegistryTables = {
     valid_to: DateColumn | null;
     batch_id: string | null;
   };
-  registry_organisations: Timestamps & {
-    id: Generated<string>;
-    organisation_number: string;
-    name: string;
-    legal_form: string;
-    register_changed_at: Generated<Date>;
-    batch_id: string | null;
-  };
+  registry_organisations: Timestamps &
+    ChangeXid & {
+      id: Generated<string>;
+      organisation_number: string;
+      name: string;
+      legal_form: string;
+      register_changed_at: Generated<Date>;
+      batch_id: string | null;
+    };
   registry_signatories: Timestamps & {
     id: Generated<string>;
     organisation_id: string;
@@ -89,16 +97,17 @@ export type RegistryTables = {
     valid_from: DateColumn;
     valid_to: DateColumn | null;
   };
-  registry_properties: Timestamps & {
-    id: Generated<string>;
-    designation: string;
-    municipality_code: string;
-    area_square_metres: number | null;
-    northing: number;
-    easting: number;
-    register_changed_at: Generated<Date>;
-    batch_id: string | null;
-  };
+  registry_properties: Timestamps &
+    ChangeXid & {
+      id: Generated<string>;
+      designation: string;
+      municipality_code: string;
+      area_square_metres: number | null;
+      northing: number;
+      easting: number;
+      register_changed_at: Generated<Date>;
+      batch_id: string | null;
+    };
   registry_property_owners: Timestamps & {
     id: Generated<string>;
     property_id: string;
