@@ -1,26 +1,27 @@
 import { SingleBar } from 'cli-progress';
 import {
   type ImportProgress,
+  ImportRefusedError,
   importPopulationFile,
   PopulationFileError,
-  SyntheticFileRefusedError,
 } from '../modules/registry/index.ts';
 import { AuditTrail } from '../platform/audit/index.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
-const USAGE = `Usage: karna import population FILE
+const USAGE = `Usage: karna import population [--allow-older] FILE
 
 Applies a population file (docs/population-file-format.md) to the register: a full load or a file of
 dated changes. The whole file is one transaction: if the file is broken (not XML, cut off, another
 encoding) nothing is applied. Records that are wrong on their own, or that name someone the
 register does not know, are listed with their position and skipped. Running the same file again
-changes nothing.`;
+changes nothing. A file created before the newest file already applied is refused, as it would undo
+newer changes; --allow-older applies it all the same.`;
 
 /** Rejections printed in full; the rest are counted. */
 const LISTED_REJECTIONS = 100;
 
 export const runImportCommand: CliCommand = async (args, loadConfig) => {
-  const { values, positionals } = parseOptions(args, {}, USAGE);
+  const { values, positionals } = parseOptions(args, { 'allow-older': { type: 'boolean' } }, USAGE);
   const [what, file] = positionals;
   if (values.help || !what) return showUsage(USAGE, values.help === true);
   if (what !== 'population') throw new UsageError(`Unknown import "${what}".\n\n${USAGE}`);
@@ -35,10 +36,11 @@ export const runImportCommand: CliCommand = async (args, loadConfig) => {
       summary = await importPopulationFile(db, await AuditTrail.load(db), file, {
         onProgress: progress.update,
         refuseSynthetic: config.populationImport.refuseSynthetic,
+        allowOlder: values['allow-older'] === true,
       });
     } catch (error) {
       progress.stop();
-      if (error instanceof PopulationFileError || error instanceof SyntheticFileRefusedError) {
+      if (error instanceof PopulationFileError || error instanceof ImportRefusedError) {
         print(`Nothing was applied: ${error.message}.`);
         return EXIT.failure;
       }

@@ -17,9 +17,11 @@ export {
 } from './population-file/index.ts';
 export {
   type ImportProgress,
+  ImportRefusedError,
   type ImportRejection,
   type ImportSummary,
   importPopulationFile,
+  OlderFileRefusedError,
   SyntheticFileRefusedError,
 } from './population-import.ts';
 export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';

@@ -278,7 +278,7 @@ describe.each(testBackends)('the population drop directory on %s', (backend) => 
   it('imports one file at a time on a schedule faster than the imports', async () => {
     await drop('full.xml', '0001.xml');
     await drop('changes.xml', '0002.xml');
-    await drop('broken-bad-luhn.xml', '0003.xml');
+    await drop('changes-unknown-person.xml', '0003.xml');
     const job = await newJob({ intervalMs: 5, firstRoundDelayMs: 0, settleMs: 1 });
     job.start();
     for (let waited = 0; (await listing()).some((name) => name.endsWith('.xml')); waited += 20) {
@@ -293,6 +293,20 @@ describe.each(testBackends)('the population drop directory on %s', (backend) => 
     expect(steps).toEqual(Array(3).fill(['population file picked up', 'population file moved']).flat());
     expect(messages()).toContain('population drop round skipped: the previous one is still running');
     expect(await newBatches()).toBe(3);
+  });
+
+  it('moves a file older than the newest applied to failed/, and applies nothing of it', async () => {
+    await drop('changes.xml', '0001.xml');
+    await drop('full.xml', '0002.xml');
+    const job = await newJob();
+    const round = await job.runOnce();
+    expect(round.files).toEqual([
+      { name: '0001.xml', outcome: 'imported', movedTo: 'processed/0001.xml' },
+      { name: '0002.xml', outcome: 'failed', movedTo: 'failed/0002.xml' },
+    ]);
+    expect(await newBatches()).toBe(1);
+    const why = await readFile(path.join(dir, 'failed/0002.xml.error.txt'), 'utf8');
+    expect(why).toContain('before the newest file already applied');
   });
 
   it('lets one of two servers on the same database take a file, once', async () => {

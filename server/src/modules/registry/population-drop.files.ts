@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PopulationFileError } from './population-file/index.ts';
-import { type ImportSummary, SyntheticFileRefusedError } from './population-import.ts';
+import { ImportRefusedError, type ImportSummary } from './population-import.ts';
 
 // The drop directory's files: which are taken, how they are moved, and what is written beside them.
 
@@ -101,9 +101,9 @@ export interface Fault {
   reason: string;
 }
 
-export function describeFault(error: PopulationFileError | SyntheticFileRefusedError): Fault {
-  if (error instanceof SyntheticFileRefusedError) {
-    return { code: 'synthetic', line: null, reason: error.message };
+export function describeFault(error: PopulationFileError | ImportRefusedError): Fault {
+  if (error instanceof ImportRefusedError) {
+    return { code: error.code, line: null, reason: error.message };
   }
   // The message is `line N: what is wrong`; it never carries content from the file.
   return { code: error.code, line: error.line, reason: error.message.replace(/^line \d+: /, '') };

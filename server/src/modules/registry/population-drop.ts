@@ -16,7 +16,7 @@ import {
   writeSummary,
 } from './population-drop.files.ts';
 import { PopulationFileError } from './population-file/index.ts';
-import { type ImportSummary, importPopulationFile, SyntheticFileRefusedError } from './population-import.ts';
+import { ImportRefusedError, type ImportSummary, importPopulationFile } from './population-import.ts';
 import { registryDb } from './registry.tables.ts';
 
 /**
@@ -280,7 +280,7 @@ export class PopulationDrop implements BackgroundWork {
     try {
       summary = await importPopulationFile(connection, audit, file, { refuseSynthetic });
     } catch (error) {
-      if (!(error instanceof PopulationFileError || error instanceof SyntheticFileRefusedError)) throw error;
+      if (!(error instanceof PopulationFileError || error instanceof ImportRefusedError)) throw error;
       const fault = describeFault(error);
       logger.warn(
         { file: name, fault: fault.code, line: fault.line },

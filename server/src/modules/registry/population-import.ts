@@ -64,13 +64,42 @@ export interface ImportOptions {
   now?: Date;
   /** Refuse files marked synthetic (`syntetisk="J"`): production takes only real register data. */
   refuseSynthetic?: boolean;
+  /**
+   * Apply a file created before the newest one already applied. Refused by default: its facts are
+   * older than the register's, and applying them would undo newer changes.
+   */
+  allowOlder?: boolean;
+}
+
+/** A file refused as a whole before anything in it was applied, for a reason other than its form. */
+export class ImportRefusedError extends Error {
+  readonly code: 'synthetic' | 'older_than_applied';
+
+  constructor(code: ImportRefusedError['code'], message: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+    this.code = code;
+  }
 }
 
 /** A file marked as synthetic test data, refused where only real register data belongs. */
-export class SyntheticFileRefusedError extends Error {
+export class SyntheticFileRefusedError extends ImportRefusedError {
   constructor() {
-    super('the file is marked as synthetic test data (syntetisk="J"), which production does not take');
-    this.name = 'SyntheticFileRefusedError';
+    super(
+      'synthetic',
+      'the file is marked as synthetic test data (syntetisk="J"), which production does not take',
+    );
+  }
+}
+
+/** A file created before the newest file already applied (a file that arrived late, or a re-run). */
+export class OlderFileRefusedError extends ImportRefusedError {
+  constructor(created: Date, newestApplied: Date) {
+    super(
+      'older_than_applied',
+      `the file was created ${created.toISOString()}, before the newest file already applied ` +
+        `(${newestApplied.toISOString()}); applying it would undo newer changes`,
+    );
   }
 }
 
@@ -239,6 +268,7 @@ export async function importPopulationFile(
       if (item.kind === 'header') {
         if (item.isSynthetic && options.refuseSynthetic) throw new SyntheticFileRefusedError();
         header = item;
+        if (!options.allowOlder) await refuseOlderThanApplied(registryDb(trx), new Date(header.created));
         await run.begin(basename(path), header);
         continue;
       }
@@ -290,6 +320,19 @@ async function finishHash(path: string, reading: FileReading): Promise<string> {
     reading.hash.update(chunk as Buffer);
   }
   return reading.hash.digest('hex');
+}
+
+/** Refuses a file created before the newest file already applied (the same moment is a re-run). */
+async function refuseOlderThanApplied(db: RegistryDb, created: Date): Promise<void> {
+  const newest = await db
+    .selectFrom('registry_import_batches')
+    .select((eb) => eb.fn.max('file_created_at').as('created'))
+    .where('finished_at', 'is not', null)
+    .executeTakeFirst();
+  const newestApplied = newest?.created ? new Date(newest.created) : undefined;
+  if (newestApplied && created.getTime() < newestApplied.getTime()) {
+    throw new OlderFileRefusedError(created, newestApplied);
+  }
 }
 
 /** The state of one import while it runs inside its transaction. */
