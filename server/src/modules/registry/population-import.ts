@@ -262,6 +262,11 @@ export async function importPopulationFile(
   const totalBytes = (await stat(path)).size;
   const reading: FileReading = { bytesRead: 0, hash: createHash('sha256') };
   return db.transaction().execute(async (trx) => {
+    // The register's tables grow from nothing to millions of rows inside this one transaction, where
+    // no ANALYZE can refresh a cached plan: a generic plan made for the first chunks (the platform
+    // prepares repeated statements, platform/db/prepared-statements.ts) would scan the whole table
+    // for every later chunk. Each execution is planned for the table as it is.
+    await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
     const run = new ImportRun(registryDb(trx), now);
     let header: PopulationFileHeader | undefined;
     for await (const item of readPopulationFile(readCounted(path, reading), { now })) {
