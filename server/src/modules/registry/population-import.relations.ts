@@ -212,6 +212,11 @@ export async function touchRelationSubjects<DB>(db: Kysely<DB>): Promise<void> {
       and id in (select property_id from registry_property_owners where updated_at = now())`.execute(db);
 }
 
+/** Refreshes the planner's statistics of the people, organisations and properties. */
+export async function analyzeEntityTables<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`analyze registry_persons, registry_organisations, registry_properties`.execute(db);
+}
+
 /** Refreshes the planner's statistics of the tables an import writes. */
 export async function analyzeRegisterTables<DB>(db: Kysely<DB>): Promise<void> {
   await sql`analyze registry_persons, registry_person_versions, registry_custody, registry_organisations,

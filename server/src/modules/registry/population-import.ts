@@ -15,6 +15,7 @@ import {
 } from './population-file/index.ts';
 import { type KeyedUpsert, upsertChunk } from './population-import.bulk.ts';
 import {
+  analyzeEntityTables,
   analyzeRegisterTables,
   beginStagedRelations,
   createStagingTables,
@@ -707,6 +708,11 @@ class ImportRun {
     await this.#flushProperties();
     await this.#flushRelations();
     await this.#drain();
+    // The relations are resolved by joining the staged references to the people, organisations and
+    // properties just written: after a large load, with statistics from before it, the planner
+    // would take a table of a million rows for an empty one.
+    const large = this.#counts.added + this.#counts.changed >= ANALYZE_AFTER_ROWS;
+    if (large) await analyzeEntityTables(this.#db);
     await prepareStagedRelations(this.#db);
     this.#rejections.push(...(await findUnknownReferences(this.#db)));
     const today = this.#fileDate || this.#today;
@@ -716,8 +722,7 @@ class ImportRun {
     await touchRelationSubjects(this.#db);
     // A large load changes the tables' shape more than autovacuum notices in time: fresh statistics
     // now keep the first lookups after it on their indexes (a stale estimate chose a parallel scan).
-    if (this.#counts.added + this.#counts.changed >= ANALYZE_AFTER_ROWS)
-      await analyzeRegisterTables(this.#db);
+    if (large) await analyzeRegisterTables(this.#db);
     const rejectedRecords = new Set(this.#rejections.map((rejection) => rejection.position.record)).size;
     await this.#db
       .updateTable('registry_import_batches')
