@@ -4,6 +4,7 @@ import * as createRegistryTables from './migrations/202611231800-create-registry
 import * as dropBatchForeignKeys from './migrations/202611240910-drop-batch-foreign-keys.ts';
 import * as syncIndexes from './migrations/202611240920-sync-indexes.ts';
 import * as syncInCommitOrder from './migrations/202611241000-sync-in-commit-order.ts';
+import * as timeOrderedIds from './migrations/202611241100-time-ordered-ids.ts';
 import { startPopulationDrop } from './population-drop.ts';
 import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
@@ -46,6 +47,7 @@ export const registryModule: KarnaModule = {
     '202611240910-drop-batch-foreign-keys': dropBatchForeignKeys,
     '202611240920-sync-indexes': syncIndexes,
     '202611241000-sync-in-commit-order': syncInCommitOrder,
+    '202611241100-time-ordered-ids': timeOrderedIds,
   },
   async registerRoutes(app, context) {
     await registerRegistryRoutes(app, context);
