@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testBackends } from '../../../test/test-server.ts';
 import type { Database } from './database.ts';
@@ -57,5 +57,26 @@ describe.skipIf(!testBackends.includes('postgres'))('prepared statements on Post
       }),
     ).rejects.toThrow(/invalid input syntax/);
     expect((await addOne(database.db, 41)).rows).toEqual([{ sum: 42 }]);
+  });
+
+  it('prepares a statement again when a migration changed its table under it', async () => {
+    await database.db.connection().execute(async (connection) => {
+      await sql`create table prepared_probe (id int primary key, name text)`.execute(connection);
+      await sql`insert into prepared_probe values (1, 'Ada')`.execute(connection);
+      const read = () =>
+        connection.executeQuery(CompiledQuery.raw('select * from prepared_probe where id = $1', [1]));
+      for (let run = 0; run < 5; run++) await read();
+
+      await sql`alter table prepared_probe add column note text`.execute(connection);
+      expect((await read()).rows).toEqual([{ id: 1, name: 'Ada', note: null }]);
+
+      // In a transaction the refusal has already aborted it: the caller sees it once, then no more.
+      await sql`alter table prepared_probe add column unit text`.execute(connection);
+      await sql`begin`.execute(connection);
+      await expect(read()).rejects.toThrow();
+      await sql`rollback`.execute(connection);
+      expect((await read()).rows).toEqual([{ id: 1, name: 'Ada', note: null, unit: null }]);
+      await sql`drop table prepared_probe`.execute(connection);
+    });
   });
 });

@@ -42,20 +42,50 @@ export class StatementPreparer {
   }
 }
 
+/** PostgreSQL's answer when a table under a prepared statement changed its columns (a migration). */
+function isStalePlan(error: unknown): boolean {
+  return (
+    (error as { code?: string }).code === '0A000' &&
+    /cached plan must not change result type/.test((error as Error).message)
+  );
+}
+
 /**
  * A pg client class for `pg.Pool({ Client })` that runs the preparer's hot statements as named
- * (prepared) statements. Only parameterised text queries are named: Kysely sends every query so,
- * while transaction control and cursors go through unchanged.
+ * (prepared) statements. Only parameterised text queries without a callback are named: Kysely sends
+ * every query so, while transaction control and cursors go through unchanged.
+ *
+ * When a migration changes a table's columns under a statement this connection prepared (a newer
+ * version migrating while this one still serves), PostgreSQL refuses the statement from then on.
+ * The connection then prepares it again under a fresh name and runs it once more: in a transaction
+ * that error has already aborted, that run fails too and the caller sees the error once; every run
+ * after it uses the fresh statement.
  */
 export function preparingClientClass(preparer: StatementPreparer): typeof pg.Client {
   class PreparingClient extends pg.Client {
+    /** Fresh names for statements whose prepared form went stale on this connection. */
+    readonly #renamed = new Map<string, string>();
+    #renames = 0;
+
     // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query is a set of overloads
     override query(config: any, values?: any, callback?: any): any {
-      if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+      if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && !callback) {
         const name = preparer.nameFor(config);
-        if (name) return super.query({ name, text: config, values }, callback);
+        if (name) return this.#runPrepared(this.#renamed.get(config) ?? name, config, values);
       }
       return super.query(config, values, callback);
+    }
+
+    async #runPrepared(name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
+      try {
+        return await super.query({ name, text, values });
+      } catch (error) {
+        if (!isStalePlan(error)) throw error;
+        this.#renames += 1;
+        const fresh = `${name.replace(/_r\d+$/, '')}_r${this.#renames}`;
+        this.#renamed.set(text, fresh);
+        return super.query({ name: fresh, text, values });
+      }
     }
   }
   return PreparingClient;
