@@ -18,20 +18,11 @@ const VERIFIED_KEY_TTL_MS = 5_000;
 const MAX_VERIFIED_KEYS = 1_000;
 
 type VerifiedClient = { clientId: string; name: string; grants: Grant[] };
-/** Verified keys per database handle, by the hash of the whole key (the key itself is not kept). */
-const verifiedKeys = new WeakMap<Kysely<unknown>, Map<string, { client: VerifiedClient; until: number }>>();
-let verifiedKeysGeneration = 0;
-const generations = new WeakMap<Kysely<unknown>, number>();
-
-function verifiedKeyCache(db: Kysely<unknown>): Map<string, { client: VerifiedClient; until: number }> {
-  let cache = verifiedKeys.get(db);
-  if (!cache || generations.get(db) !== verifiedKeysGeneration) {
-    cache = new Map();
-    verifiedKeys.set(db, cache);
-    generations.set(db, verifiedKeysGeneration);
-  }
-  return cache;
-}
+/**
+ * Keys verified lately, by the hash of the whole key (the key itself is not kept), each with the
+ * database handle it was verified against: one process may serve several databases (tests do).
+ */
+const verifiedKeys = new Map<string, { db: Kysely<unknown>; client: VerifiedClient; until: number }>();
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -102,7 +93,7 @@ export async function listApiClients(db: Kysely<unknown>, reader: Actor): Promis
  * revocation has committed (earlier, a request in between could verify and keep the key again).
  */
 export function forgetVerifiedApiKeys(): void {
-  verifiedKeysGeneration += 1;
+  verifiedKeys.clear();
 }
 
 /**
@@ -146,16 +137,14 @@ export async function authenticateApiKey(
   db: Kysely<unknown>,
   apiKey: string,
 ): Promise<VerifiedClient | undefined> {
-  const cache = verifiedKeyCache(db);
   const cacheKey = hashSecret(apiKey);
   const now = Date.now();
-  const cached = cache.get(cacheKey);
-  if (cached && cached.until > now) return cached.client;
-  cache.delete(cacheKey);
+  const cached = verifiedKeys.get(cacheKey);
+  if (cached && cached.db === db && cached.until > now) return cached.client;
   const client = await verifyApiKey(db, apiKey);
   if (client) {
-    if (cache.size >= MAX_VERIFIED_KEYS) cache.clear();
-    cache.set(cacheKey, { client, until: now + VERIFIED_KEY_TTL_MS });
+    if (verifiedKeys.size >= MAX_VERIFIED_KEYS) verifiedKeys.clear();
+    verifiedKeys.set(cacheKey, { db, client, until: now + VERIFIED_KEY_TTL_MS });
   }
   return client;
 }

@@ -1,13 +1,18 @@
-import { CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type RegistryTables, registryDb } from './registry.tables.ts';
 
 export type PersonRow = Selectable<RegistryTables['registry_persons']>;
 export type PropertyRow = Selectable<RegistryTables['registry_properties']>;
 export type OrganisationRow = Selectable<RegistryTables['registry_organisations']>;
 
-/** A relation that holds on `day`: begun on or before it, not ended by it. */
-function inForceOn<T extends { valid_from: string; valid_to: string | null }>(day: string) {
-  return (row: T) => row.valid_from <= day && (row.valid_to === null || row.valid_to > day);
+/**
+ * A relation (custody, signatory, ownership, customer relation) that holds on `day`, for a `where`:
+ * begun on or before it, not ended by it.
+ */
+export function inForceOn(day: string, table: string): RawBuilder<boolean> {
+  const from = sql.ref(`${table}.valid_from`);
+  const to = sql.ref(`${table}.valid_to`);
+  return sql<boolean>`${from} <= ${day} and (${to} is null or ${to} > ${day})`;
 }
 
 export async function findPersonByPersonalNumber(
@@ -46,6 +51,7 @@ export interface PersonWithRelationsRow extends PersonRow {
   customer_relations: { org_unit_id: string; relation: string; valid_from: string }[];
 }
 
+/** inForceOn as text, for the overview's constant statement (its day is always `$2`). */
 const IN_FORCE = (alias: string) =>
   `${alias}.valid_from <= $2::date and (${alias}.valid_to is null or ${alias}.valid_to > $2::date)`;
 
@@ -144,13 +150,7 @@ export async function findCustodyOf(
       .selectAll('registry_persons')
       .select(sql<'child' | 'guardian'>`${side}::text`.as('side'))
       .where(side === 'child' ? 'registry_custody.guardian_id' : 'registry_custody.child_id', '=', personId)
-      .where('registry_custody.valid_from', '<=', day)
-      .where((where) =>
-        where.or([
-          where('registry_custody.valid_to', 'is', null),
-          where('registry_custody.valid_to', '>', day),
-        ]),
-      );
+      .where(inForceOn(day, 'registry_custody'));
   const rows = await related('child').unionAll(related('guardian')).execute();
   const pick = (side: 'child' | 'guardian') =>
     rows
@@ -171,24 +171,19 @@ export async function findPropertiesOwnedBy(
   owner: { personId: string } | { organisationId: string },
   day: string,
 ): Promise<OwnershipRow[]> {
-  const rows = await registryDb(db)
+  return registryDb(db)
     .selectFrom('registry_property_owners')
     .innerJoin('registry_properties', 'registry_properties.id', 'registry_property_owners.property_id')
     .selectAll('registry_properties')
-    .select([
-      'registry_property_owners.share_numerator',
-      'registry_property_owners.share_denominator',
-      'registry_property_owners.valid_from',
-      'registry_property_owners.valid_to',
-    ])
+    .select(['registry_property_owners.share_numerator', 'registry_property_owners.share_denominator'])
     .where(
       'personId' in owner ? 'registry_property_owners.person_id' : 'registry_property_owners.organisation_id',
       '=',
       'personId' in owner ? owner.personId : owner.organisationId,
     )
+    .where(inForceOn(day, 'registry_property_owners'))
     .orderBy('registry_properties.designation')
     .execute();
-  return rows.filter(inForceOn(day));
 }
 
 /** The organisations a person may sign for on `day` (the companies register's signatories). */
@@ -197,15 +192,14 @@ export async function findOrganisationsSignedBy(
   personId: string,
   day: string,
 ): Promise<OrganisationRow[]> {
-  const rows = await registryDb(db)
+  return registryDb(db)
     .selectFrom('registry_signatories')
     .innerJoin('registry_organisations', 'registry_organisations.id', 'registry_signatories.organisation_id')
     .selectAll('registry_organisations')
-    .select(['registry_signatories.valid_from', 'registry_signatories.valid_to'])
     .where('registry_signatories.person_id', '=', personId)
+    .where(inForceOn(day, 'registry_signatories'))
     .orderBy('registry_organisations.name')
     .execute();
-  return rows.filter(inForceOn(day));
 }
 
 export async function findOrganisationById(
@@ -225,16 +219,15 @@ export async function findSignatoriesOf(
   organisationId: string,
   day: string,
 ): Promise<PersonRow[]> {
-  const rows = await registryDb(db)
+  return registryDb(db)
     .selectFrom('registry_signatories')
     .innerJoin('registry_persons', 'registry_persons.id', 'registry_signatories.person_id')
     .selectAll('registry_persons')
-    .select(['registry_signatories.valid_from', 'registry_signatories.valid_to'])
     .where('registry_signatories.organisation_id', '=', organisationId)
+    .where(inForceOn(day, 'registry_signatories'))
     .orderBy('registry_persons.family_name')
     .orderBy('registry_persons.given_name')
     .execute();
-  return rows.filter(inForceOn(day));
 }
 
 /** Sets the contact details a person gave themself; returns the updated row. */

@@ -1,8 +1,8 @@
 import type { OrganisationSyncPage, PersonSyncPage, PropertySyncPage, SyncQuery } from '@karna/contracts';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { coordinatesOf } from './coordinates.ts';
 import { type Disclosure, mayDisclose, presentPerson } from './registry.presenters.ts';
-import type { PersonRow } from './registry.repository.ts';
+import { inForceOn, type PersonRow } from './registry.repository.ts';
 import { registryDb } from './registry.tables.ts';
 
 /**
@@ -52,13 +52,6 @@ const ENDED_BELOW = `
       (select min(running) from snapshot, pg_snapshot_xip(snapshot.taken) as running
         where (running::text::numeric % 4294967296)::text not in (select xid from elsewhere)),
       (select pg_snapshot_xmax(taken) from snapshot)) as xid)`;
-
-/** A relation (custody, signatory, ownership) in force on `day`, for a `where`. */
-function inForceOn(day: string, table: string): RawBuilder<boolean> {
-  const from = sql.ref(`${table}.valid_from`);
-  const to = sql.ref(`${table}.valid_to`);
-  return sql<boolean>`${from} <= ${day} and (${to} is null or ${to} > ${day})`;
-}
 
 type Table = 'registry_persons' | 'registry_organisations' | 'registry_properties';
 

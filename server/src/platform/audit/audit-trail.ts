@@ -50,12 +50,12 @@ select seq, id, occurred_at, actor_type, actor_id, actor_name, on_behalf_of, act
   from json_populate_recordset(null::audit_log, $5::json)
  where exists (select 1 from moved)`;
 
-async function readChainHead(db: Kysely<unknown>): Promise<ChainHead> {
+/** The chain head: the last entry's sequence number and hash. */
+function chainHead(db: Kysely<unknown>) {
   return auditDb(db)
     .selectFrom('audit_chain_head')
     .select(['last_seq as seq', 'last_hash as hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+    .where('id', '=', 1);
 }
 
 /** Most entries committed together by one group commit. */
@@ -119,12 +119,7 @@ export class AuditTrail {
    */
   async #appendChain(trx: Kysely<unknown>, entries: readonly PendingEntry[]): Promise<ChainHead> {
     const tables = auditDb(trx);
-    const head = await tables
-      .selectFrom('audit_chain_head')
-      .select(['last_seq as seq', 'last_hash as hash'])
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const head = await chainHead(trx).forUpdate().executeTakeFirstOrThrow();
     const { rows, last } = this.#chain(head, entries);
     await tables
       .insertInto('audit_log')
@@ -162,8 +157,8 @@ export class AuditTrail {
    * Writes a group of entries in one statement, outside any transaction, on the head this process
    * last wrote: the statement moves the head only if it is still that one, and inserts the rows only
    * if it moved it. One round trip and one commit, with the head's row lock held only for the
-   * statement and its commit. Answers false, having written nothing, when someone else has written
-   * since (another process, or a change's own transaction).
+   * statement and its commit. Answers the new head, or undefined, having written nothing, when
+   * someone else has written since (another process, or a change's own transaction).
    */
   async #appendOnKnownHead(db: Kysely<unknown>, head: ChainHead, entries: readonly PendingEntry[]) {
     const { rows, last } = this.#chain(head, entries);
@@ -180,7 +175,7 @@ export class AuditTrail {
   }
 
   async #commitGroup(db: Kysely<unknown>, group: readonly PendingEntry[]): Promise<void> {
-    const known = this.#knownHeads.get(db) ?? (await readChainHead(db));
+    const known = this.#knownHeads.get(db) ?? (await chainHead(db).executeTakeFirstOrThrow());
     const written =
       (await this.#appendOnKnownHead(db, known, group)) ??
       (await db.transaction().execute((trx) => this.#appendChain(trx, group)));
