@@ -14,6 +14,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { copyDataOf } from './copy.ts';
 
 /**
  * A Kysely dialect for PGlite. PGlite is one PostgreSQL session in this process, so the driver
@@ -106,6 +107,13 @@ class PgliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const copyData = copyDataOf(compiledQuery.parameters);
+    if (copyData) {
+      // PGlite reads COPY's input from the blob it is given, named /dev/blob in the statement.
+      const fromBlob = compiledQuery.sql.replace(/ from stdin$/i, " from '/dev/blob'");
+      await this.#pglite.query(fromBlob, [], { blob: new Blob([copyData.text]) });
+      return { rows: [] };
+    }
     const result = await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     return {
       rows: result.rows,

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type CopyData, copyDataOf } from './copy.ts';
 
 /** A statement is prepared once its text has been run this many times in the process. */
 const PREPARE_AFTER_RUNS = 3;
@@ -52,7 +55,7 @@ function isStalePlan(error: unknown): boolean {
 
 /**
  * A pg client class for `pg.Pool({ Client })` that runs the preparer's hot statements as named
- * (prepared) statements. Only parameterised text queries without a callback are named: Kysely sends
+ * (prepared) statements, and a COPY statement with its rows (`copy.ts`) as a COPY stream. Only parameterised text queries without a callback are named: Kysely sends
  * every query so, while transaction control and cursors go through unchanged.
  *
  * When a migration changes a table's columns under a statement this connection prepared (a newer
@@ -69,11 +72,24 @@ export function preparingClientClass(preparer: StatementPreparer): typeof pg.Cli
 
     // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query is a set of overloads
     override query(config: any, values?: any, callback?: any): any {
+      const copyData = typeof config === 'string' && !callback ? copyDataOf(values) : undefined;
+      if (copyData) return this.#copy(config, copyData);
       if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && !callback) {
         const name = preparer.nameFor(config);
         if (name) return this.#runPrepared(this.#renamed.get(config) ?? name, config, values);
       }
       return super.query(config, values, callback);
+    }
+
+    /** `COPY … FROM STDIN` with the rows of `copy.ts`'s `copyRows`, streamed by pg-copy-streams. */
+    async #copy(
+      text: string,
+      data: CopyData,
+    ): Promise<Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'>> {
+      const stream = super.query(copyFrom(text));
+      stream.end(data.text);
+      await finished(stream);
+      return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
     }
 
     async #runPrepared(name: string, text: string, values: unknown[]): Promise<pg.QueryResult> {
