@@ -28,8 +28,12 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type PersonData, readPopulationFile } from '../server/src/modules/registry/population-file/index.ts';
+import {
+  type PopulationRecord,
+  readPopulationFile,
+} from '../server/src/modules/registry/population-file/index.ts';
 import { personValues } from '../server/src/modules/registry/population-import.ts';
+import { type CopyValue, copyText } from '../server/src/platform/db/copy.ts';
 import { PostgresCpu } from './lib/load.ts';
 import {
   countRegisterRows,
@@ -81,6 +85,8 @@ const { values: options } = parseArgs({
  * The columns of registry_persons the import fills from a person record (`personValues`); the
  * rest keep their defaults in both runs.
  */
+type PersonRecord = Extract<PopulationRecord, { kind: 'person' | 'birth' }>;
+
 const PERSON_COLUMNS = [
   'personal_number',
   'is_coordination_number',
@@ -105,28 +111,15 @@ const PERSON_COLUMNS = [
   'deceased_on',
   'emigrated_on',
   'emigrated_to',
+  'facts_valid_from',
+  'facts_change_kind',
   'batch_id',
 ] as const;
 
-type CopyValue = string | number | boolean | null;
-
-/** The person's values in `PERSON_COLUMNS` order, exactly as the import computes them. */
-function personRow(person: PersonData, batchId: string): CopyValue[] {
-  const values: Record<string, CopyValue> = personValues(person, batchId);
+/** The record's values in `PERSON_COLUMNS` order, exactly as the import computes them. */
+function personRow(record: PersonRecord, batchId: string): CopyValue[] {
+  const values: Record<string, CopyValue> = personValues(record, batchId);
   return PERSON_COLUMNS.map((column) => values[column] ?? null);
-}
-
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
-function copyLine(values: CopyValue[]): string {
-  return `${values
-    .map((value) => {
-      if (value === null) return '\\N';
-      if (typeof value === 'boolean') return value ? 't' : 'f';
-      return typeof value === 'number' ? String(value) : value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c);
-    })
-    .join('\t')}\n`;
 }
 
 interface CopyFigures {
@@ -149,7 +142,7 @@ async function copyPersons(file: string, url: string): Promise<CopyFigures> {
     let pending = '';
     for await (const item of readPopulationFile(file)) {
       if (item.kind !== 'person' && item.kind !== 'birth') continue;
-      pending += copyLine(personRow(item.person, batchId));
+      pending += copyText([personRow(item, batchId)]);
       rows++;
       if (pending.length >= 64 * 1024) {
         yield pending;

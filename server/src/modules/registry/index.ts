@@ -5,6 +5,7 @@ import * as dropBatchForeignKeys from './migrations/202611240910-drop-batch-fore
 import * as syncIndexes from './migrations/202611240920-sync-indexes.ts';
 import * as syncInCommitOrder from './migrations/202611241000-sync-in-commit-order.ts';
 import * as timeOrderedIds from './migrations/202611241100-time-ordered-ids.ts';
+import * as historyOfPastStates from './migrations/202611241200-history-of-past-states.ts';
 import { startPopulationDrop } from './population-drop.ts';
 import { registerRegistryMeRoutes } from './registry.me.routes.ts';
 import { registerRegistryRoutes } from './registry.routes.ts';
@@ -48,6 +49,7 @@ export const registryModule: KarnaModule = {
     '202611240920-sync-indexes': syncIndexes,
     '202611241000-sync-in-commit-order': syncInCommitOrder,
     '202611241100-time-ordered-ids': timeOrderedIds,
+    '202611241200-history-of-past-states': historyOfPastStates,
   },
   async registerRoutes(app, context) {
     await registerRegistryRoutes(app, context);

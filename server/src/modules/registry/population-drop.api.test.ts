@@ -196,18 +196,17 @@ describe.each(testBackends)('the population drop directory on %s', (backend) => 
     expect(changes).toMatchObject({ fileKind: 'change', rejected: 0 });
     expect(changes.changed + changes.added).toBeGreaterThan(0);
     const kinds = await registryDb(database.db)
-      .selectFrom('registry_person_versions')
-      .select('change_kind')
+      .selectFrom('registry_persons')
+      .select('facts_change_kind')
       .distinct()
       .execute();
-    expect(kinds.map((row) => row.change_kind)).toEqual(expect.arrayContaining(['move', 'birth']));
+    expect(kinds.map((row) => row.facts_change_kind)).toEqual(expect.arrayContaining(['move', 'birth']));
   });
 
   it('does not import the same file twice', async () => {
     const job = await newJob();
     await drop('full.xml', 'a.xml');
     await job.runOnce();
-    const versions = await count('registry_person_versions');
 
     await drop('full.xml', 'a.xml');
     const round = await job.runOnce();
@@ -216,7 +215,6 @@ describe.each(testBackends)('the population drop directory on %s', (backend) => 
       { name: 'a.xml', outcome: 'already_imported', movedTo: 'processed/a.2.xml' },
     ]);
     expect(await newBatches()).toBe(1);
-    expect(await count('registry_person_versions')).toBe(versions);
     const summary = JSON.parse(await readFile(path.join(dir, 'processed/a.2.xml.summary.json'), 'utf8'));
     expect(summary).toMatchObject({ outcome: 'already_imported', earlierImport: { file: 'a.xml' } });
     // The first summary is still there, untouched.

@@ -101,13 +101,37 @@ describe.each(testBackends)('importing population files on %s', (backend) => {
     expect(changes.rejected).toBe(0);
     expect(changes.changed + changes.added).toBeGreaterThan(0);
     const kinds = await tables()
-      .selectFrom('registry_person_versions')
-      .select('change_kind')
+      .selectFrom('registry_persons')
+      .select('facts_change_kind')
       .distinct()
       .execute();
-    expect(kinds.map((row) => row.change_kind)).toEqual(
+    expect(kinds.map((row) => row.facts_change_kind)).toEqual(
       expect.arrayContaining(['move', 'birth', 'protection']),
     );
+    // The move on 2024-06-07 keeps the address it replaced, and the dates it held between.
+    const moved = await tables()
+      .selectFrom('registry_persons')
+      .selectAll()
+      .where('personal_number', '=', '198106222394')
+      .executeTakeFirstOrThrow();
+    expect(moved).toMatchObject({
+      street_address: 'Hällesåkersvägen 21',
+      facts_valid_from: '2024-06-07',
+      facts_change_kind: 'move',
+    });
+    const history = await tables()
+      .selectFrom('registry_person_versions')
+      .selectAll()
+      .where('person_id', '=', moved.id)
+      .execute();
+    expect(history).toEqual([
+      expect.objectContaining({
+        valid_from: '2018-09-01',
+        valid_to: '2024-06-07',
+        change_kind: 'registered',
+        facts: expect.objectContaining({ street_address: 'Kvarnbygatan 9 LGH 1102' }),
+      }),
+    ]);
     const before = await counts();
     const again = await load('changes.xml');
     expect(again).toMatchObject({ added: 0, changed: 0, rejected: 0, relations: { added: 0, ended: 0 } });

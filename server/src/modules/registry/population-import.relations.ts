@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import type { RecordPosition } from './population-file/index.ts';
-import { type BulkColumn, recordsetOf } from './population-import.bulk.ts';
+import { type BulkColumn, createStagingTable, stagingCopy } from './population-import.bulk.ts';
 
 /**
  * The relations a population file names — custody, signatories, property owners — refer to people
@@ -23,19 +23,6 @@ export interface StagedRelation {
   denominator: number | null;
 }
 
-/** The temporary tables of one import; they go with its transaction. */
-export async function createStagingTables<DB>(db: Kysely<DB>): Promise<void> {
-  await sql`create temp table import_relations (
-    record integer not null, line integer not null, kind text not null,
-    subject text not null, party text not null, valid_from date,
-    numerator integer, denominator integer
-  ) on commit drop`.execute(db);
-  // What a full load lists: the people, organisations and properties whose relations it decides.
-  await sql`create temp table import_listed (kind text, key text, primary key (kind, key)) on commit drop`.execute(
-    db,
-  );
-}
-
 const RELATION_COLUMNS: readonly BulkColumn[] = [
   ['record', 'integer'],
   ['line', 'integer'],
@@ -47,15 +34,29 @@ const RELATION_COLUMNS: readonly BulkColumn[] = [
   ['denominator', 'integer'],
 ];
 
-export async function stageRelations<DB>(db: Kysely<DB>, rows: StagedRelation[]): Promise<void> {
-  if (rows.length > 0)
-    await sql`insert into import_relations select * from ${recordsetOf(rows, RELATION_COLUMNS)}`.execute(db);
+/** The temporary tables of one import's relations; they go with its transaction. */
+export async function createRelationStaging<DB>(db: Kysely<DB>): Promise<void> {
+  await createStagingTable(db, 'import_relations', RELATION_COLUMNS);
+  // What a full load lists: the people, organisations and properties whose relations it decides.
+  await sql`create temp table import_listed (kind text, key text, primary key (kind, key)) on commit drop`.execute(
+    db,
+  );
 }
 
-/** Indexes and analyses the staging tables once filled: the resolution joins them with the register. */
-export async function prepareStagedRelations<DB>(db: Kysely<DB>): Promise<void> {
-  await sql`create index on import_relations (subject, kind)`.execute(db);
-  await sql`create index on import_relations (party)`.execute(db);
+/** The COPY of staged relations into their table, to run later. */
+export function relationsCopy(rows: StagedRelation[]): CompiledQuery {
+  return stagingCopy('import_relations', RELATION_COLUMNS, rows as unknown as Record<string, unknown>[]);
+}
+
+/**
+ * Analyses the staging tables once filled: the resolution joins them with the register. When
+ * relations in force are to be compared with them (`endUnlistedRelations`), each relation in force
+ * looks up its subject's staged relations, by index.
+ */
+export async function prepareStagedRelations<DB>(db: Kysely<DB>, before: RelationsInForce): Promise<void> {
+  if (before.custody || before.signatories || before.owners) {
+    await sql`create index on import_relations (subject, kind)`.execute(db);
+  }
   await sql`analyze import_relations`.execute(db);
   await sql`analyze import_listed`.execute(db);
 }

@@ -3,30 +3,35 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { swedishDate } from '@karna/contracts';
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../../platform/audit/index.ts';
 import {
-  type PersonData,
   PopulationFileError,
   type PopulationFileHeader,
   type PopulationRecord,
   type RecordPosition,
   readPopulationFile,
 } from './population-file/index.ts';
-import { type KeyedUpsert, upsertChunk } from './population-import.bulk.ts';
+import {
+  createStagingTable,
+  type KeyedUpsert,
+  mergeStaged,
+  stagingCopy,
+  WriteQueue,
+} from './population-import.bulk.ts';
 import {
   analyzeEntityTables,
   analyzeRegisterTables,
   beginStagedRelations,
-  createStagingTables,
+  createRelationStaging,
   endUnlistedRelations,
   findRelationsInForce,
   findUnknownReferences,
   prepareStagedRelations,
   type RelationsInForce,
+  relationsCopy,
   type StagedRelation,
   type StagedRelationKind,
-  stageRelations,
   touchRelationSubjects,
 } from './population-import.relations.ts';
 import { type RegistryDb, type RegistryTables, registryDb } from './registry.tables.ts';
@@ -107,8 +112,17 @@ export class OlderFileRefusedError extends ImportRefusedError {
 /** A load that adds or changes this many rows refreshes the tables' statistics before it commits. */
 const ANALYZE_AFTER_ROWS = 10_000;
 
-/** Records are compared and written this many at a time (one statement per chunk). */
+/** Records are staged this many at a time (one COPY per chunk). */
 const CHUNK = 2500;
+
+/**
+ * Staged records are merged into the register this many at a time, while the file is read on: the
+ * database merges one part while the importer reads the next.
+ */
+const MERGE_EVERY = 25_000;
+
+/** Chunks and merges that may wait their turn: about one merge's worth (~10 MB of COPY text). */
+const QUEUE_DEPTH = 16;
 
 /** The register facts a version keeps: everything the population file decides about a person. */
 const FACT_COLUMNS = [
@@ -137,9 +151,12 @@ type Facts = Pick<Selectable<RegistryTables['registry_persons']>, (typeof FACT_C
 
 const PERSONS: KeyedUpsert = {
   table: 'registry_persons',
+  staging: 'import_persons',
+  listedAs: 'person',
+  versioned: true,
   key: 'personal_number',
   compared: FACT_COLUMNS,
-  insertedOnly: ['is_coordination_number', 'birth_date'],
+  insertedOnly: ['is_coordination_number', 'birth_date', 'facts_valid_from', 'facts_change_kind'],
   columns: [
     ['ord', 'integer'],
     ['personal_number', 'text'],
@@ -165,13 +182,16 @@ const PERSONS: KeyedUpsert = {
     ['deceased_on', 'date'],
     ['emigrated_on', 'date'],
     ['emigrated_to', 'text'],
-    ['valid_from', 'date'],
-    ['change_kind', 'text'],
+    ['facts_valid_from', 'date'],
+    ['facts_change_kind', 'text'],
   ],
 };
 
 const ORGANISATIONS: KeyedUpsert = {
   table: 'registry_organisations',
+  staging: 'import_organisations',
+  listedAs: 'organisation',
+  versioned: false,
   key: 'organisation_number',
   compared: ['name', 'legal_form'],
   insertedOnly: [],
@@ -185,6 +205,9 @@ const ORGANISATIONS: KeyedUpsert = {
 
 const PROPERTIES: KeyedUpsert = {
   table: 'registry_properties',
+  staging: 'import_properties',
+  listedAs: 'property',
+  versioned: false,
   key: 'designation',
   compared: ['municipality_code', 'area_square_metres', 'northing', 'easting'],
   insertedOnly: [],
@@ -203,10 +226,10 @@ type PersonValues = Facts & {
   personal_number: string;
   is_coordination_number: boolean;
   birth_date: string;
+  facts_valid_from: string;
+  facts_change_kind: 'registered' | 'birth';
   batch_id: string;
 };
-
-type NewVersion = Insertable<RegistryTables['registry_person_versions']>;
 
 function factsOf(values: Facts): Facts {
   return Object.fromEntries(FACT_COLUMNS.map((column) => [column, values[column] ?? null])) as Facts;
@@ -216,8 +239,15 @@ function sameFacts(a: Facts, b: Facts): boolean {
   return FACT_COLUMNS.every((column) => (a[column] ?? null) === (b[column] ?? null));
 }
 
-/** A person's row values from a complete record of the file (the import benchmark's COPY uses them too). */
-export function personValues(person: PersonData, batchId: string): PersonValues {
+/**
+ * A person's row values from a complete record of the file (the import benchmark's COPY uses them
+ * too). A birth's facts hold from the birth; a registered person's from when they were registered.
+ */
+export function personValues(
+  record: Extract<PopulationRecord, { kind: 'person' | 'birth' }>,
+  batchId: string,
+): PersonValues {
+  const { person } = record;
   const { name, registration, address, deregistration } = person;
   return {
     personal_number: person.personalNumber,
@@ -243,6 +273,8 @@ export function personValues(person: PersonData, batchId: string): PersonValues 
     deceased_on: deregistration?.reason === 'death' ? deregistration.date : null,
     emigrated_on: deregistration?.reason === 'emigration' ? deregistration.date : null,
     emigrated_to: null,
+    facts_valid_from: record.kind === 'birth' ? record.date : (registration.since ?? person.birthDate),
+    facts_change_kind: record.kind === 'birth' ? 'birth' : 'registered',
     batch_id: batchId,
   };
 }
@@ -263,11 +295,9 @@ export async function importPopulationFile(
   const totalBytes = (await stat(path)).size;
   const reading: FileReading = { bytesRead: 0, hash: createHash('sha256') };
   return db.transaction().execute(async (trx) => {
-    // The register's tables grow from nothing to millions of rows inside this one transaction, where
-    // no ANALYZE can refresh a cached plan: a generic plan made for the first chunks (the platform
-    // prepares repeated statements, platform/db/prepared-statements.ts) would scan the whole table
-    // for every later chunk. Each execution is planned for the table as it is.
-    await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
+    // The merges join a million staged rows with the register: with room for their hash tables in
+    // memory they do not spill to disk in batches.
+    await sql`set local work_mem = '64MB'`.execute(trx);
     const run = new ImportRun(registryDb(trx), now);
     let header: PopulationFileHeader | undefined;
     for await (const item of readPopulationFile(readCounted(path, reading), { now })) {
@@ -349,7 +379,9 @@ class ImportRun {
   #batchId = '';
   #fileKind: 'full' | 'change' = 'full';
   #fileDate = '';
-  #pendingPersons: { position: RecordPosition; values: PersonValues; validFrom: string; kind: string }[] = [];
+  readonly #persons = new StagedRecords(PERSONS);
+  readonly #organisations = new StagedRecords(ORGANISATIONS);
+  readonly #properties = new StagedRecords(PROPERTIES);
   readonly #counts = { added: 0, changed: 0, unchanged: 0 };
   readonly #rejections: ImportRejection[] = [];
   records = 0;
@@ -378,7 +410,10 @@ class ImportRun {
       .executeTakeFirstOrThrow();
     this.#batchId = batch.id;
     this.#relationsBefore = await findRelationsInForce(this.#db);
-    await createStagingTables(this.#db);
+    for (const { target } of [this.#persons, this.#organisations, this.#properties]) {
+      await createStagingTable(this.#db, target.staging, target.columns);
+    }
+    await createRelationStaging(this.#db);
   }
 
   reject(position: RecordPosition, reason: string): void {
@@ -391,12 +426,10 @@ class ImportRun {
     switch (record.kind) {
       case 'person':
       case 'birth': {
-        const values = personValues(record.person, this.#batchId);
-        const validFrom =
-          record.kind === 'birth'
-            ? record.date
-            : (record.person.registration.since ?? record.person.birthDate);
-        this.#pendingPersons.push({ position: record.position, values, validFrom, kind: record.kind });
+        await this.#stage(this.#persons, {
+          ...personValues(record, this.#batchId),
+          ord: record.position.record,
+        });
         await this.#stageRelations(
           record.position,
           'custody',
@@ -406,7 +439,6 @@ class ImportRun {
             from: guardian.from,
           })),
         );
-        if (this.#pendingPersons.length >= CHUNK) await this.#flushPersons();
         return;
       }
       case 'organisation':
@@ -414,71 +446,66 @@ class ImportRun {
       case 'property':
         return this.#applyProperty(record);
       default:
-        await this.#flushPersons();
+        // A change reads the register, and may concern someone born earlier in the same file.
+        await this.#merge(this.#persons);
         await this.#flushRelations();
-        await this.#drain();
+        await this.#writes.drain();
         return this.#applyChange(record);
     }
   }
 
-  /**
-   * Compares a chunk of complete person records with the register and writes what differs in one
-   * statement: the new people inserted, the changed ones updated, a dated version for each.
-   */
-  async #flushPersons(): Promise<void> {
-    const chunk = this.#pendingPersons.splice(0);
-    if (chunk.length === 0) return;
-    const rows = chunk.map((pending) => ({
-      ...pending.values,
-      ord: pending.position.record,
-      valid_from: pending.validFrom,
-      change_kind: pending.kind === 'birth' ? 'birth' : 'registered',
-    }));
-    const options = {
-      ...(this.#mustList('custody') ? { listAs: 'person' as const } : {}),
-      versions: { changedFrom: this.#fileDate },
-    };
-    await this.#write(async () => {
-      this.#countChunk(chunk.length, await upsertChunk(this.#db, PERSONS, rows, this.#written(), options));
+  /** Keeps a record for its staging table: staged a chunk at a time, merged every MERGE_EVERY. */
+  async #stage(records: StagedRecords, row: Record<string, unknown> & { ord: number }): Promise<void> {
+    records.pending.push(row);
+    if (records.pending.length >= CHUNK) await this.#flush(records);
+    if (records.staged >= MERGE_EVERY) await this.#merge(records);
+  }
+
+  async #flush(records: StagedRecords): Promise<void> {
+    const rows = records.pending.splice(0);
+    if (rows.length === 0) return;
+    records.staged += rows.length;
+    const copy = stagingCopy(records.target.staging, records.target.columns, rows);
+    await this.#writes.add(async () => {
+      await this.#db.executeQuery(copy);
     });
   }
 
-  /** The chunk being written while the next one is read; its failure surfaces at the next write. */
-  #writing: Promise<void> = Promise.resolve();
+  /**
+   * Queues the merge of the records staged since the last one: compared with the register, and
+   * what differs written. The file is read on meanwhile.
+   */
+  async #merge(records: StagedRecords): Promise<void> {
+    await this.#flush(records);
+    const { staged } = records;
+    if (staged === 0) return;
+    records.staged = 0;
+    const written = this.#written();
+    const options = this.#mustList(records.target) ? { listAs: records.target.listedAs } : {};
+    await this.#writes.add(async () => {
+      this.#countChunk(staged, await mergeStaged(this.#db, records.target, written, options));
+    });
+  }
 
   /**
-   * Starts writing a chunk once the one before it is written: the file is read on while the
-   * database works, and the writes keep the file's order (one connection, one transaction).
+   * Whether a merge must list its keys: only a full load ends relations it no longer names, and
+   * only relations of a kind the register held before it began (a first load lists nothing).
    */
-  async #write(work: () => Promise<void>): Promise<void> {
-    await this.#writing;
-    this.#writing = work();
-    this.#writing.catch(() => undefined);
+  #mustList(target: KeyedUpsert): boolean {
+    return this.#fileKind === 'full' && this.#relationsBefore[relationsOf[target.listedAs]];
   }
 
-  /** Waits for the chunk being written (before a change record reads the register, and at the end). */
-  async #drain(): Promise<void> {
-    await this.#writing;
-  }
+  /** The writes waiting their turn on the transaction's connection while the file is read on. */
+  readonly #writes = new WriteQueue(QUEUE_DEPTH);
 
   #written() {
-    return { batchId: this.#batchId, now: this.#now };
+    return { batchId: this.#batchId, now: this.#now, changedFrom: this.#fileDate };
   }
 
   #countChunk(records: number, counts: { added: number; changed: number }): void {
     this.#counts.added += counts.added;
     this.#counts.changed += counts.changed;
     this.#counts.unchanged += records - counts.added - counts.changed;
-  }
-
-  #version(personId: string, validFrom: string, changeKind: string, facts: Facts): NewVersion {
-    return {
-      person_id: personId,
-      valid_from: validFrom,
-      change_kind: changeKind,
-      facts: JSON.stringify(factsOf(facts)),
-      batch_id: this.#batchId,
-    };
   }
 
   /** Keeps relations named by personal or organisation number until every record has been read. */
@@ -507,11 +534,15 @@ class ImportRun {
 
   async #flushRelations(): Promise<void> {
     const rows = this.#stagedRelations.splice(0);
-    if (rows.length > 0) await this.#write(() => stageRelations(this.#db, rows));
+    if (rows.length === 0) return;
+    const copy = relationsCopy(rows);
+    await this.#writes.add(async () => {
+      await this.#db.executeQuery(copy);
+    });
   }
 
   async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
-    this.#pendingOrganisations.push({
+    await this.#stage(this.#organisations, {
       ord: record.position.record,
       organisation_number: record.organisationNumber,
       name: record.name,
@@ -523,11 +554,10 @@ class ImportRun {
       record.organisationNumber,
       record.signatories.map((signatory) => ({ party: signatory.personalNumber, from: signatory.from })),
     );
-    if (this.#pendingOrganisations.length >= CHUNK) await this.#flushOrganisations();
   }
 
   async #applyProperty(record: Extract<PopulationRecord, { kind: 'property' }>): Promise<void> {
-    this.#pendingProperties.push({
+    await this.#stage(this.#properties, {
       ord: record.position.record,
       designation: record.designation,
       municipality_code: record.municipalityCode,
@@ -551,43 +581,6 @@ class ImportRun {
         })),
       );
     }
-    if (this.#pendingProperties.length >= CHUNK) await this.#flushProperties();
-  }
-
-  #pendingOrganisations: { ord: number; organisation_number: string; name: string; legal_form: string }[] =
-    [];
-  #pendingProperties: {
-    ord: number;
-    designation: string;
-    municipality_code: string;
-    area_square_metres: number | null;
-    northing: number;
-    easting: number;
-  }[] = [];
-
-  async #flushOrganisations(): Promise<void> {
-    await this.#flushKeyed(ORGANISATIONS, 'organisation', this.#pendingOrganisations.splice(0));
-  }
-
-  async #flushProperties(): Promise<void> {
-    await this.#flushKeyed(PROPERTIES, 'property', this.#pendingProperties.splice(0));
-  }
-
-  /**
-   * Whether a chunk's keys must be listed: only a full load ends relations it no longer names, and
-   * only relations of a kind the register held before it began (a first load lists nothing).
-   */
-  #mustList(kind: keyof RelationsInForce): boolean {
-    return this.#fileKind === 'full' && this.#relationsBefore[kind];
-  }
-
-  /** Compares a chunk of organisations or properties with the register by their key, set-wise. */
-  async #flushKeyed(target: KeyedUpsert, listAs: 'organisation' | 'property', rows: object[]): Promise<void> {
-    if (rows.length === 0) return;
-    const options = this.#mustList(listAs === 'organisation' ? 'signatories' : 'owners') ? { listAs } : {};
-    await this.#write(async () => {
-      this.#countChunk(rows.length, await upsertChunk(this.#db, target, rows, this.#written(), options));
-    });
   }
 
   /** A dated change to one person already in the register. */
@@ -624,14 +617,29 @@ class ImportRun {
       this.#counts.unchanged += 1;
       return;
     }
-    await this.#db
-      .updateTable('registry_persons')
-      .set({ ...next, batch_id: this.#batchId, register_changed_at: this.#now, updated_at: this.#now })
-      .where('id', '=', current.id)
-      .execute();
+    // What was true until this change is kept, with the dates it held between.
     await this.#db
       .insertInto('registry_person_versions')
-      .values(this.#version(current.id, record.date, record.kind, next))
+      .values({
+        person_id: current.id,
+        valid_from: current.facts_valid_from,
+        valid_to: record.date,
+        change_kind: current.facts_change_kind,
+        facts: JSON.stringify(factsOf(current)),
+        batch_id: current.batch_id,
+      })
+      .execute();
+    await this.#db
+      .updateTable('registry_persons')
+      .set({
+        ...next,
+        facts_valid_from: record.date,
+        facts_change_kind: record.kind,
+        batch_id: this.#batchId,
+        register_changed_at: this.#now,
+        updated_at: this.#now,
+      })
+      .where('id', '=', current.id)
       .execute();
     this.#counts.changed += 1;
   }
@@ -703,17 +711,17 @@ class ImportRun {
 
   /** Resolves the staged relations, reports unknown references, and records the batch's counts. */
   async finish(fileSha256: string): Promise<ImportSummary> {
-    await this.#flushPersons();
-    await this.#flushOrganisations();
-    await this.#flushProperties();
     await this.#flushRelations();
-    await this.#drain();
+    await this.#merge(this.#persons);
+    await this.#merge(this.#organisations);
+    await this.#merge(this.#properties);
+    await this.#writes.drain();
     // The relations are resolved by joining the staged references to the people, organisations and
     // properties just written: after a large load, with statistics from before it, the planner
     // would take a table of a million rows for an empty one.
     const large = this.#counts.added + this.#counts.changed >= ANALYZE_AFTER_ROWS;
     if (large) await analyzeEntityTables(this.#db);
-    await prepareStagedRelations(this.#db);
+    await prepareStagedRelations(this.#db, this.#fileKind === 'full' ? this.#relationsBefore : NONE_IN_FORCE);
     this.#rejections.push(...(await findUnknownReferences(this.#db)));
     const today = this.#fileDate || this.#today;
     this.#relations.added += await beginStagedRelations(this.#db, this.#batchId, today);
@@ -744,6 +752,28 @@ class ImportRun {
       relations: this.#relations,
       rejections: this.#rejections.sort((a, b) => a.position.record - b.position.record),
     };
+  }
+}
+
+const NONE_IN_FORCE: RelationsInForce = { custody: false, signatories: false, owners: false };
+
+/** The relations a full load decides for the people, organisations or properties it lists. */
+const relationsOf = {
+  person: 'custody',
+  organisation: 'signatories',
+  property: 'owners',
+} as const satisfies Record<KeyedUpsert['listedAs'], keyof RelationsInForce>;
+
+/** Records of one kind on their way to the register: in memory, then staged, then merged. */
+class StagedRecords {
+  readonly target: KeyedUpsert;
+  /** Kept in memory until a chunk is full. */
+  readonly pending: (Record<string, unknown> & { ord: number })[] = [];
+  /** How many records were staged since the last merge. */
+  staged = 0;
+
+  constructor(target: KeyedUpsert) {
+    this.target = target;
   }
 }
 

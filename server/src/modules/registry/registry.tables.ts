@@ -62,12 +62,17 @@ export type RegistryTables = {
       email: string | null;
       contact_updated_at: Date | null;
       register_changed_at: Generated<Date>;
+      /** Since when the row's register facts hold, and the change that made them. */
+      facts_valid_from: DateColumn;
+      facts_change_kind: string;
       batch_id: string | null;
     };
+  /** What was true before: facts a change replaced, and the dates they held between. */
   registry_person_versions: {
     id: Generated<string>;
     person_id: string;
     valid_from: DateColumn;
+    valid_to: DateColumn;
     change_kind: string;
     facts: ColumnType<Record<string, unknown>, string, string>;
     batch_id: string | null;

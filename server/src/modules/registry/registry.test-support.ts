@@ -49,6 +49,8 @@ export async function insertPerson(db: Kysely<unknown>, fixture: PersonFixture):
       phone: null,
       email: null,
       contact_updated_at: null,
+      facts_valid_from: parsed.value.birthDate,
+      facts_change_kind: 'registered',
       batch_id: null,
     })
     .returningAll()
