@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OwnedProperty, RelatedPerson, RepresentedOrganisation } from './registry.ts';
+import { LookupPurpose, OwnedProperty, RelatedPerson, RepresentedOrganisation } from './registry.ts';
 
 /**
  * Whom a logged-in citizen acts for (A5): a child in their custody, or an organisation the
@@ -51,8 +51,10 @@ export const PersonLookup = z.object({
   /** The officer's name as the audit trail recorded it. */
   officer: z.string(),
   kind: z.enum(['search', 'overview']),
-  /** The stated purpose code, and the officer's own words when given. */
-  purpose: z.string(),
+  /** The purpose the officer chose from the list (null when the trail recorded another purpose). */
+  purpose: LookupPurpose.nullable(),
+  /** The officer's own words when given, or the whole recorded purpose when it is not from the list. */
+  purposeText: z.string().nullable(),
 });
 export type PersonLookup = z.infer<typeof PersonLookup>;
 

@@ -81,6 +81,8 @@ export type RepresentedOrganisation = z.infer<typeof RepresentedOrganisation>;
 
 export const CustomerRelation = z.object({
   orgUnitId: z.uuid(),
+  /** The department or municipal company, by name. */
+  orgUnitName: z.string(),
   relation: z.string(),
   since: z.iso.date(),
 });

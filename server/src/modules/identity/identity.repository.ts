@@ -45,6 +45,20 @@ export async function findOrgUnits(db: IdentityDb): Promise<OrgUnitRow[]> {
   return rows.map(toOrgUnit);
 }
 
+/** The names of the given units, by id (for other modules that show a unit they refer to). */
+export async function findOrgUnitNames(
+  db: Kysely<unknown>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await identityDb(db)
+    .selectFrom('org_units')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function findOrgUnitById(db: IdentityDb, id: string): Promise<OrgUnitRow | undefined> {
   const row = await db.selectFrom('org_units').select(orgUnitColumns).where('id', '=', id).executeTakeFirst();
   return row && toOrgUnit(row);

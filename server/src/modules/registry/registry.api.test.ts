@@ -188,7 +188,7 @@ describe.each(testBackends)('the population register on %s', (backend) => {
         );
         expect(response.body.openCases).toEqual([expect.objectContaining({ reference: 'BN 2026/17' })]);
         expect(response.body.customerRelations).toEqual([
-          { orgUnitId: unit.id, relation: 'Bygglovssökande', since: '2024-01-01' },
+          { orgUnitId: unit.id, orgUnitName: unit.name, relation: 'Bygglovssökande', since: '2024-01-01' },
         ]);
         await endCustomerRelation(db, {
           personId: elin.id,

@@ -189,15 +189,15 @@ describe.each(testBackends)('acting on behalf and Mina sidor on %s', (backend) =
     await officer.api('GET', `/api/registry/persons/${elin.id}?purpose=other&purposeText=Telefonsamtal`);
     await officer.api('GET', `/api/registry/persons/${stranger.id}?purpose=caseHandling`);
     const citizen = await loginAsElin();
-    const response = await citizen.api<{ items: { officer: string; kind: string; purpose: string }[] }>(
-      'GET',
-      '/api/me/lookups',
-    );
+    const response = await citizen.api<{
+      items: { officer: string; kind: string; purpose: string | null }[];
+    }>('GET', '/api/me/lookups');
     expect(response.status).toBe(200);
     expect(response.body.items[0]).toMatchObject({
       officer: 'Anna Svensson',
       kind: 'overview',
-      purpose: 'other: Telefonsamtal',
+      purpose: 'other',
+      purposeText: 'Telefonsamtal',
     });
     // Only lookups of her: the officer's read of another person is not among them.
     expect(response.body.items).toHaveLength(1);

@@ -23,6 +23,7 @@ import {
   presentPerson,
   presentRelated,
 } from './registry.presenters.ts';
+import { readAuditPurpose } from './registry.purpose.ts';
 import {
   findOrganisationById,
   findPersonByPersonalNumber,
@@ -302,7 +303,7 @@ export async function registerRegistryMeRoutes(
           at: entry.occurredAt.toISOString(),
           officer: entry.actorName ?? '',
           kind: LOOKUP_ACTIONS[entry.action] ?? 'overview',
-          purpose: entry.purpose ?? '',
+          ...readAuditPurpose(entry.purpose),
         }));
       reply.header('cache-control', 'no-store');
       return { items };

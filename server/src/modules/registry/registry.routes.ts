@@ -1,5 +1,4 @@
 import {
-  type LookupPurpose,
   PersonIdParams,
   PersonOverview,
   PersonOverviewQuery,
@@ -14,12 +13,8 @@ import type { PlatformContext } from '../../platform/module.ts';
 import { can } from '../identity/index.ts';
 import { registryError } from './registry.errors.ts';
 import type { Disclosure } from './registry.presenters.ts';
+import { auditPurpose } from './registry.purpose.ts';
 import { personOverview, searchPersons } from './registry.service.ts';
-
-/** The purpose as the audit trail keeps it: the code, and the officer's own words when given. */
-function auditPurpose(purpose: LookupPurpose, purposeText: string | undefined): string {
-  return purposeText ? `${purpose}: ${purposeText}` : purpose;
-}
 
 /** What a staff member or integration may see of protected people. */
 function staffDisclosure(actor: Actor): Disclosure {

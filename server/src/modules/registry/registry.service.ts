@@ -8,6 +8,7 @@ import {
   yearsBetween,
 } from '@karna/contracts';
 import type { Kysely } from 'kysely';
+import { findOrgUnitNames } from '../identity/index.ts';
 import { findOpenCases } from './registry.extensions.ts';
 import {
   type Disclosure,
@@ -67,6 +68,12 @@ export async function personOverview(
   if (!found) return undefined;
   const { custody, properties, organisations, customer_relations: relations, ...row } = found;
   const disclosed = mayDisclose(row, disclosure);
+  const unitNames = disclosed
+    ? await findOrgUnitNames(
+        db,
+        relations.map((relation) => relation.org_unit_id),
+      )
+    : null;
   const overview: PersonOverview = {
     person: presentPerson(row, disclosure),
     children: disclosed ? presentCustody(custody, 'child', disclosure) : [],
@@ -74,9 +81,10 @@ export async function personOverview(
     properties: disclosed ? properties.map(presentOwnedProperty) : [],
     organisations: disclosed ? organisations.map(presentOrganisation) : [],
     openCases: disclosed ? await findOpenCases(db, row.id) : [],
-    customerRelations: disclosed
+    customerRelations: unitNames
       ? relations.map((relation) => ({
           orgUnitId: relation.org_unit_id,
+          orgUnitName: unitNames.get(relation.org_unit_id) ?? '',
           relation: relation.relation,
           since: relation.valid_from,
         }))

@@ -46,7 +46,7 @@ export function LookupList() {
               <dl className="record-facts">
                 <Fact term={m.lookupWho}>{lookup.officer}</Fact>
                 <Fact term={m.lookupWhat}>{m.lookupKinds[lookup.kind]}</Fact>
-                <Fact term={m.lookupWhy}>{formatRecordedPurpose(lookup.purpose, t)}</Fact>
+                <Fact term={m.lookupWhy}>{formatRecordedPurpose(lookup, t)}</Fact>
               </dl>
             </li>
           ))}

@@ -59,16 +59,16 @@ export function formatPurpose(purpose: PersonOverviewQuery, t: Messages): string
   return purpose.purposeText ? `${name}: ${purpose.purposeText}` : name;
 }
 
-/**
- * A purpose as the audit trail recorded it (`caseHandling` or `caseHandling: BN 2026/12`), for
- * display; anything unrecognised is shown as it is.
- */
-export function formatRecordedPurpose(recorded: string, t: Messages): string {
-  const separator = recorded.indexOf(': ');
-  const code = separator === -1 ? recorded : recorded.slice(0, separator);
-  if (!isLookupPurpose(code)) return recorded;
+/** A purpose as a citizen's lookup list shows it: the chosen purpose, or the recorded words alone. */
+export function formatRecordedPurpose(
+  recorded: { purpose: LookupPurpose | null; purposeText: string | null },
+  t: Messages,
+): string {
+  if (!recorded.purpose) return recorded.purposeText ?? '';
   return formatPurpose(
-    separator === -1 ? { purpose: code } : { purpose: code, purposeText: recorded.slice(separator + 2) },
+    recorded.purposeText
+      ? { purpose: recorded.purpose, purposeText: recorded.purposeText }
+      : { purpose: recorded.purpose },
     t,
   );
 }

@@ -1,13 +1,7 @@
-import {
-  type PersonOverview,
-  type PersonOverviewQuery,
-  pathTo,
-  type SessionUser,
-  webPages,
-} from '@karna/contracts';
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type PersonOverview, type PersonOverviewQuery, pathTo, webPages } from '@karna/contracts';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { hasPermission, RequirePermission } from '../../app/auth.tsx';
+import { RequirePermission } from '../../app/auth.tsx';
 import { formatDate, formatName } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -16,7 +10,6 @@ import { ErrorSummary, type SummaryError } from '../../ui/error-summary.tsx';
 import { LoadingStatus } from '../../ui/loading-status.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
-import { useOrgUnits } from '../identity/identity.api.ts';
 import {
   emptyPurpose,
   formatPurpose,
@@ -144,15 +137,10 @@ function ContactCard({ overview }: { overview: PersonOverview }) {
   );
 }
 
-function CustomerRelations({ overview, user }: { overview: PersonOverview; user: SessionUser }) {
+function CustomerRelations({ overview }: { overview: PersonOverview }) {
   const { t, locale } = useI18n();
   const id = useId();
   const relations = overview.customerRelations;
-  const orgUnits = useOrgUnits({ enabled: relations.length > 0 && hasPermission(user, 'org.read') });
-  const unitNames = useMemo(
-    () => new Map((orgUnits.data?.items ?? []).map((unit) => [unit.id, unit.name])),
-    [orgUnits.data],
-  );
   return (
     <Section id={id} title={t.personOverview.customerRelationsHeading}>
       {relations.length === 0 ? (
@@ -163,7 +151,7 @@ function CustomerRelations({ overview, user }: { overview: PersonOverview; user:
             <li key={`${relation.orgUnitId}:${relation.relation}`}>
               {t.personOverview.relationSince(
                 relation.relation,
-                unitNames.get(relation.orgUnitId) ?? '…',
+                relation.orgUnitName,
                 formatDate(relation.since, locale),
               )}
             </li>
@@ -174,15 +162,7 @@ function CustomerRelations({ overview, user }: { overview: PersonOverview; user:
   );
 }
 
-function Overview({
-  overview,
-  lookup,
-  user,
-}: {
-  overview: PersonOverview;
-  lookup: LookupState;
-  user: SessionUser;
-}) {
+function Overview({ overview, lookup }: { overview: PersonOverview; lookup: LookupState }) {
   const { t } = useI18n();
   const ids = {
     children: useId(),
@@ -237,12 +217,12 @@ function Overview({
           </ul>
         )}
       </Section>
-      <CustomerRelations overview={overview} user={user} />
+      <CustomerRelations overview={overview} />
     </div>
   );
 }
 
-function PersonOverviewView({ user }: { user: SessionUser }) {
+function PersonOverviewView() {
   const { t } = useI18n();
   const { personId = '' } = useParams();
   const location = useLocation();
@@ -262,7 +242,7 @@ function PersonOverviewView({ user }: { user: SessionUser }) {
   if (overview.isPending) body = <LoadingStatus />;
   else if (overview.isError)
     body = <ProblemAlert error={overview.error} onRetry={() => void overview.refetch()} />;
-  else body = <Overview overview={overview.data} lookup={{ purpose }} user={user} />;
+  else body = <Overview overview={overview.data} lookup={{ purpose }} />;
 
   return (
     <Page title={overview.data ? formatName(overview.data.person) : t.personOverview.title}>
@@ -287,7 +267,7 @@ export function PersonOverviewPage() {
   const { t } = useI18n();
   return (
     <RequirePermission title={t.personOverview.title} permission="persons.lookup" realm="staff">
-      {(user) => <PersonOverviewView user={user} />}
+      {() => <PersonOverviewView />}
     </RequirePermission>
   );
 }
