@@ -13,6 +13,7 @@ import { installRequestAuditing } from './platform/http/audit-requests.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { API_DOCS_PREFIX, createHttpServer, registerApiDocs } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { JobRunner, jobMigrations } from './platform/jobs/index.ts';
 import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
@@ -20,7 +21,7 @@ export const modules: KarnaModule[] = [identityModule, tasksModule, registryModu
 
 /** Every migration the database needs: the platform's own, then each module's. */
 export const migrationSources: MigrationSource[] = [
-  { name: 'platform', migrations: { ...auditMigrations } },
+  { name: 'platform', migrations: { ...auditMigrations, ...jobMigrations } },
   ...modules,
 ];
 
@@ -60,6 +61,11 @@ export async function startBackgroundWork(
   const { db } = database;
   const context = { config, db, audit: await AuditTrail.load(db), log };
   const started = modules.flatMap((module) => module.startBackgroundWork?.(context) ?? []);
+  // One job runner per server process; runners of several processes share the queue.
+  const handlers = Object.assign({}, ...modules.map((module) => module.jobHandlers?.(context) ?? {}));
+  const jobs = new JobRunner({ db, handlers, log });
+  jobs.start();
+  started.push(jobs);
   return {
     stop: async () => {
       await Promise.all(started.map((work) => work.stop()));

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import type { AuditTrail } from './audit/index.ts';
 import type { Config } from './config.ts';
+import type { JobHandler } from './jobs/index.ts';
 
 /** What the platform hands each module when it registers. */
 export interface PlatformContext {
@@ -33,4 +34,6 @@ export interface KarnaModule {
   registerRoutes?(app: FastifyInstance, context: PlatformContext): Promise<void>;
   /** Starts the module's background work once the server listens (not in the CLI or tests). */
   startBackgroundWork?(context: BackgroundContext): BackgroundWork | undefined;
+  /** The jobs the module hands over with `enqueueJob` (platform/jobs), by kind: `<module>.<what>`. */
+  jobHandlers?(context: PlatformContext): Record<string, JobHandler>;
 }

@@ -1,0 +1,210 @@
+import { hostname } from 'node:os';
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * The platform's job queue, written once for every module: a module hands work over inside its own
+ * transaction (`enqueueJob`), so the job exists exactly when the change that asked for it committed,
+ * and a `JobRunner` carries it out afterwards, retrying with growing delays.
+ *
+ * Several server processes may run on one PostgreSQL. A runner claims due jobs with
+ * `FOR UPDATE SKIP LOCKED` and a lease (`locked_until`): two runners never claim the same job, and a
+ * job whose runner died is claimed again once its lease has run out. A job therefore runs once, or
+ * again after a crash in the middle of it: handlers must be safe to repeat (at least once).
+ */
+
+export interface JobTables {
+  platform_jobs: {
+    id: string;
+    kind: string;
+    payload: unknown;
+    run_at: Date;
+    attempts: number;
+    max_attempts: number;
+    locked_by: string | null;
+    locked_until: Date | null;
+    last_error: string | null;
+    finished_at: Date | null;
+    failed_at: Date | null;
+    created_at: Date;
+  };
+}
+
+export interface NewJob {
+  /** What to do: the name a handler is registered under, e.g. `mail.send`. */
+  kind: string;
+  /** What the handler needs, as JSON. No personal data a log line could leak is needed here. */
+  payload: Record<string, unknown>;
+  /** Not before this moment (default: now). */
+  runAt?: Date;
+  /** Attempts before the job is given up (default 8: about 40 minutes of retries). */
+  maxAttempts?: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** Hands a job over; call it with the caller's transaction, so the job commits with its change. */
+export async function enqueueJob(db: Kysely<unknown>, job: NewJob): Promise<string> {
+  const row = await (db as Kysely<JobTables>)
+    .insertInto('platform_jobs')
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      ...(job.runAt ? { run_at: job.runAt } : {}),
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface JobContext {
+  id: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+  db: Kysely<unknown>;
+}
+
+/** Carries out one job; a thrown error schedules another attempt (its message is kept, so no personal data in it). */
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+/** The wait before attempt `attempt + 1`: 10 s, 20 s, 40 s … at most an hour. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(10 * 2 ** Math.max(attempt - 1, 0), 3600);
+}
+
+export interface JobRunnerOptions {
+  db: Kysely<unknown>;
+  handlers: Readonly<Record<string, JobHandler>>;
+  /** Names the runner in `locked_by` (default: host and process id). */
+  name?: string;
+  /** How long to wait between rounds that found nothing to do (default 1 s). */
+  pollMs?: number;
+  /** Jobs claimed per round (default 10). */
+  batch?: number;
+  /** How long a claim holds before another runner may take the job (default 5 minutes). */
+  leaseSeconds?: number;
+  log?: { error(details: object, message: string): void };
+}
+
+interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+const ERROR_TEXT_MAX = 500;
+
+export class JobRunner {
+  readonly #db: Kysely<unknown>;
+  readonly #handlers: Readonly<Record<string, JobHandler>>;
+  readonly #name: string;
+  readonly #pollMs: number;
+  readonly #batch: number;
+  readonly #leaseSeconds: number;
+  readonly #log: JobRunnerOptions['log'];
+  #running: Promise<void> | undefined;
+  #stopping = false;
+  #wake: (() => void) | undefined;
+
+  constructor(options: JobRunnerOptions) {
+    this.#db = options.db;
+    this.#handlers = options.handlers;
+    this.#name = options.name ?? `${hostname()}:${process.pid}`;
+    this.#pollMs = options.pollMs ?? 1000;
+    this.#batch = options.batch ?? 10;
+    this.#leaseSeconds = options.leaseSeconds ?? 300;
+    this.#log = options.log;
+  }
+
+  /** Claims the jobs that are due and carries them out, one after another; returns how many it ran. */
+  async runDue(): Promise<number> {
+    const claimed = await this.#claim();
+    for (const job of claimed) await this.#run(job);
+    return claimed.length;
+  }
+
+  /** Runs rounds until stopped: straight on while there is work, else after `pollMs`. */
+  start(): void {
+    if (this.#running) return;
+    this.#stopping = false;
+    this.#running = this.#loop();
+  }
+
+  /** Stops polling and resolves once the job under way is done. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    await this.#running;
+    this.#running = undefined;
+  }
+
+  async #loop(): Promise<void> {
+    while (!this.#stopping) {
+      let ran = 0;
+      try {
+        ran = await this.runDue();
+      } catch (error) {
+        // The database is away for a moment: try again at the next round.
+        this.#log?.error({ err: error }, 'the job runner could not claim jobs');
+      }
+      if (ran < this.#batch && !this.#stopping) await this.#pause();
+    }
+  }
+
+  #pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.#pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  async #claim(): Promise<ClaimedJob[]> {
+    const result = await sql<ClaimedJob>`
+      update platform_jobs set locked_by = ${this.#name},
+        locked_until = now() + make_interval(secs => ${this.#leaseSeconds}), attempts = attempts + 1
+      where id in (
+        select id from platform_jobs
+        where finished_at is null and failed_at is null and run_at <= now()
+          and (locked_until is null or locked_until < now())
+        order by run_at, id
+        limit ${this.#batch}
+        for update skip locked)
+      returning id, kind, payload, attempts, max_attempts`.execute(this.#db);
+    return result.rows;
+  }
+
+  async #run(job: ClaimedJob): Promise<void> {
+    const handler = this.#handlers[job.kind];
+    if (!handler) {
+      await this.#fail(job, `no handler for jobs of kind ${job.kind}`, true);
+      return;
+    }
+    try {
+      await handler(job.payload, { id: job.id, attempt: job.attempts, db: this.#db });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#log?.error({ jobId: job.id, kind: job.kind, attempt: job.attempts }, 'a job failed');
+      await this.#fail(job, message, job.attempts >= job.max_attempts);
+      return;
+    }
+    await sql`update platform_jobs set finished_at = now(), locked_by = null, locked_until = null,
+        last_error = null
+      where id = ${job.id} and locked_by = ${this.#name}`.execute(this.#db);
+  }
+
+  /** Records the failure: another attempt after a delay, or none when `final`. */
+  async #fail(job: ClaimedJob, message: string, final: boolean): Promise<void> {
+    const delay = retryDelaySeconds(job.attempts);
+    await sql`update platform_jobs set locked_by = null, locked_until = null,
+        last_error = ${message.slice(0, ERROR_TEXT_MAX)},
+        run_at = now() + make_interval(secs => ${delay}),
+        failed_at = ${final ? sql`now()` : sql`null`}
+      where id = ${job.id} and locked_by = ${this.#name}`.execute(this.#db);
+  }
+}
