@@ -14,6 +14,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { API_DOCS_PREFIX, createHttpServer, registerApiDocs } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { JobRunner, jobMigrations } from './platform/jobs/index.ts';
+import { MAIL_JOB, openMailer } from './platform/mail/index.ts';
 import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
@@ -61,14 +62,20 @@ export async function startBackgroundWork(
   const { db } = database;
   const context = { config, db, audit: await AuditTrail.load(db), log };
   const started = modules.flatMap((module) => module.startBackgroundWork?.(context) ?? []);
+  const mailer = await openMailer(config, log);
   // One job runner per server process; runners of several processes share the queue.
-  const handlers = Object.assign({}, ...modules.map((module) => module.jobHandlers?.(context) ?? {}));
+  const handlers = Object.assign(
+    { [MAIL_JOB]: mailer.handler },
+    ...modules.map((module) => module.jobHandlers?.(context) ?? {}),
+  );
   const jobs = new JobRunner({ db, handlers, log });
   jobs.start();
-  started.push(jobs);
   return {
     stop: async () => {
       await Promise.all(started.map((work) => work.stop()));
+      // The job under way finishes before the mail transport it may be using closes.
+      await jobs.stop();
+      await mailer.stop();
     },
   };
 }
