@@ -42,6 +42,13 @@ describe.each(testBackends)('importing population files on %s', (backend) => {
     };
   };
 
+  const personByNumber = (personalNumber: string) =>
+    tables()
+      .selectFrom('registry_persons')
+      .selectAll()
+      .where('personal_number', '=', personalNumber)
+      .executeTakeFirstOrThrow();
+
   beforeEach(async () => {
     database = await openTestDatabase(backend);
   });
@@ -53,11 +60,7 @@ describe.each(testBackends)('importing population files on %s', (backend) => {
     const summary = await load('full.xml');
     expect(summary).toMatchObject({ fileKind: 'full', changed: 0, unchanged: 0, rejected: 0 });
     expect(summary.added).toBe(summary.records);
-    const alice = await tables()
-      .selectFrom('registry_persons')
-      .selectAll()
-      .where('personal_number', '=', '201411022385')
-      .executeTakeFirstOrThrow();
+    const alice = await personByNumber('201411022385');
     expect(alice).toMatchObject({
       given_name: 'Alice',
       family_name: 'Nilsson',
@@ -71,11 +74,7 @@ describe.each(testBackends)('importing population files on %s', (backend) => {
       .where('child_id', '=', alice.id)
       .execute();
     expect(guardians.map((row) => row.personal_number).sort()).toEqual(['197903152382', '197903152390']);
-    const hidden = await tables()
-      .selectFrom('registry_persons')
-      .selectAll()
-      .where('personal_number', '=', '199212072392')
-      .executeTakeFirstOrThrow();
+    const hidden = await personByNumber('199212072392');
     expect(hidden).toMatchObject({
       protection: 'protected_registration',
       street_address: null,
@@ -109,11 +108,7 @@ describe.each(testBackends)('importing population files on %s', (backend) => {
       expect.arrayContaining(['move', 'birth', 'protection']),
     );
     // The move on 2024-06-07 keeps the address it replaced, and the dates it held between.
-    const moved = await tables()
-      .selectFrom('registry_persons')
-      .selectAll()
-      .where('personal_number', '=', '198106222394')
-      .executeTakeFirstOrThrow();
+    const moved = await personByNumber('198106222394');
     expect(moved).toMatchObject({
       street_address: 'Hällesåkersvägen 21',
       facts_valid_from: '2024-06-07',

@@ -64,6 +64,13 @@ export class WriteQueue {
   }
 }
 
+/** The staged rows, a key staged twice counting once (its first record deciding). */
+const incoming = (target: KeyedUpsert) =>
+  sql`incoming as (
+      select distinct on (${sql.raw(target.key)}) * from ${sql.table(target.staging)}
+      order by ${sql.raw(target.key)}, ord
+    )`;
+
 const names = (columns: readonly string[], prefix = '') =>
   sql.raw(columns.map((column) => `${prefix}${column}`).join(', '));
 
@@ -116,7 +123,6 @@ export async function mergeStaged<DB>(
 ): Promise<{ added: number; changed: number }> {
   const { table, key, compared, insertedOnly } = target;
   const table_ = sql.table(table);
-  const staging = sql.table(target.staging);
   const key_ = sql.raw(key);
   const inserted = [key, ...insertedOnly, ...compared];
   const batchId = sql`${written.batchId}::uuid`;
@@ -126,9 +132,7 @@ export async function mergeStaged<DB>(
         on conflict do nothing)`
     : sql``;
   const first = await sql<{ added: number; differing: number }>`
-    with incoming as (
-      select distinct on (${key_}) * from ${staging} order by ${key_}, ord
-    ), compared as (
+    with ${incoming(target)}, compared as (
       select s.*, e.id as existing_id, e.differs from incoming s
       left join lateral (
         select r.id, (${names(compared, 'r.')}) is distinct from (${names(compared, 's.')}) as differs
@@ -144,7 +148,7 @@ export async function mergeStaged<DB>(
       (select count(*) from compared where differs)::integer as differing`.execute(db);
   const added = Number(first.rows[0]?.added ?? 0);
   const changed = Number(first.rows[0]?.differing ?? 0) > 0 ? await updateDiffering(db, target, written) : 0;
-  await sql`truncate ${staging}`.execute(db);
+  await sql`truncate ${sql.table(target.staging)}`.execute(db);
   return { added, changed };
 }
 
@@ -170,9 +174,7 @@ async function updateDiffering<DB>(
   const historyColumns = target.versioned ? sql`, facts_valid_from, facts_change_kind` : sql``;
   const historyValues = target.versioned ? sql`, ${written.changedFrom}::date, 'full_load'` : sql``;
   const result = await sql<{ changed: number }>`
-    with incoming as (
-      select distinct on (${key_}) * from ${sql.table(target.staging)} order by ${key_}, ord
-    ), differing as (
+    with ${incoming(target)}, differing as (
       select r.* from ${table_} r join incoming s on r.${key_} = s.${key_}
       where (${names(compared, 'r.')}) is distinct from (${names(compared, 's.')})
     )${history}, changed as (

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { swedishDate } from '@karna/contracts';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../../platform/audit/index.ts';
 import {
   PopulationFileError,
@@ -409,7 +409,8 @@ class ImportRun {
       .returning('id')
       .executeTakeFirstOrThrow();
     this.#batchId = batch.id;
-    this.#relationsBefore = await findRelationsInForce(this.#db);
+    // Only a full load ends relations it no longer names, and only of kinds in force before it.
+    if (header.fileKind === 'full') this.#relationsToEnd = await findRelationsInForce(this.#db);
     for (const { target } of [this.#persons, this.#organisations, this.#properties]) {
       await createStagingTable(this.#db, target.staging, target.columns);
     }
@@ -465,7 +466,11 @@ class ImportRun {
     const rows = records.pending.splice(0);
     if (rows.length === 0) return;
     records.staged += rows.length;
-    const copy = stagingCopy(records.target.staging, records.target.columns, rows);
+    await this.#queueCopy(stagingCopy(records.target.staging, records.target.columns, rows));
+  }
+
+  /** Queues a COPY made now (its rows already COPY text) to run in its turn. */
+  async #queueCopy(copy: CompiledQuery): Promise<void> {
     await this.#writes.add(async () => {
       await this.#db.executeQuery(copy);
     });
@@ -483,16 +488,13 @@ class ImportRun {
     const written = this.#written();
     const options = this.#mustList(records.target) ? { listAs: records.target.listedAs } : {};
     await this.#writes.add(async () => {
-      this.#countChunk(staged, await mergeStaged(this.#db, records.target, written, options));
+      this.#countMerged(staged, await mergeStaged(this.#db, records.target, written, options));
     });
   }
 
-  /**
-   * Whether a merge must list its keys: only a full load ends relations it no longer names, and
-   * only relations of a kind the register held before it began (a first load lists nothing).
-   */
+  /** Whether a merge must list its keys: when their relations of this kind may be ended. */
   #mustList(target: KeyedUpsert): boolean {
-    return this.#fileKind === 'full' && this.#relationsBefore[relationsOf[target.listedAs]];
+    return this.#relationsToEnd[relationsOf[target.listedAs]];
   }
 
   /** The writes waiting their turn on the transaction's connection while the file is read on. */
@@ -502,7 +504,7 @@ class ImportRun {
     return { batchId: this.#batchId, now: this.#now, changedFrom: this.#fileDate };
   }
 
-  #countChunk(records: number, counts: { added: number; changed: number }): void {
+  #countMerged(records: number, counts: { added: number; changed: number }): void {
     this.#counts.added += counts.added;
     this.#counts.changed += counts.changed;
     this.#counts.unchanged += records - counts.added - counts.changed;
@@ -534,11 +536,7 @@ class ImportRun {
 
   async #flushRelations(): Promise<void> {
     const rows = this.#stagedRelations.splice(0);
-    if (rows.length === 0) return;
-    const copy = relationsCopy(rows);
-    await this.#writes.add(async () => {
-      await this.#db.executeQuery(copy);
-    });
+    if (rows.length > 0) await this.#queueCopy(relationsCopy(rows));
   }
 
   async #applyOrganisation(record: Extract<PopulationRecord, { kind: 'organisation' }>): Promise<void> {
@@ -703,7 +701,8 @@ class ImportRun {
   }
 
   readonly #relations = { added: 0, ended: 0 };
-  #relationsBefore: RelationsInForce = { custody: true, signatories: true, owners: true };
+  /** The kinds of relation this load may end (none for a change file, or a first load). */
+  #relationsToEnd: RelationsInForce = { custody: false, signatories: false, owners: false };
 
   #count(outcome: Outcome): void {
     this.#counts[outcome] += 1;
@@ -721,12 +720,11 @@ class ImportRun {
     // would take a table of a million rows for an empty one.
     const large = this.#counts.added + this.#counts.changed >= ANALYZE_AFTER_ROWS;
     if (large) await analyzeEntityTables(this.#db);
-    await prepareStagedRelations(this.#db, this.#fileKind === 'full' ? this.#relationsBefore : NONE_IN_FORCE);
+    await prepareStagedRelations(this.#db, this.#relationsToEnd);
     this.#rejections.push(...(await findUnknownReferences(this.#db)));
     const today = this.#fileDate || this.#today;
     this.#relations.added += await beginStagedRelations(this.#db, this.#batchId, today);
-    if (this.#fileKind === 'full')
-      this.#relations.ended += await endUnlistedRelations(this.#db, today, this.#relationsBefore);
+    this.#relations.ended += await endUnlistedRelations(this.#db, today, this.#relationsToEnd);
     await touchRelationSubjects(this.#db);
     // A large load changes the tables' shape more than autovacuum notices in time: fresh statistics
     // now keep the first lookups after it on their indexes (a stale estimate chose a parallel scan).
@@ -754,8 +752,6 @@ class ImportRun {
     };
   }
 }
-
-const NONE_IN_FORCE: RelationsInForce = { custody: false, signatories: false, owners: false };
 
 /** The relations a full load decides for the people, organisations or properties it lists. */
 const relationsOf = {

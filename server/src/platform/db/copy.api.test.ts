@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testBackends } from '../../../test/test-server.ts';
-import { copyQuery, copyRows, copyText } from './copy.ts';
+import { type CopyValue, copyQuery, copyText } from './copy.ts';
 import type { Database } from './database.ts';
 
 describe('copyText', () => {
@@ -27,6 +27,9 @@ describe.each(testBackends)('COPY through Kysely on %s', (backend) => {
     database = await openTestDatabase(backend);
   });
   afterAll(() => database.close());
+
+  const copyRows = (db: Kysely<unknown>, table: string, columns: string[], rows: CopyValue[][]) =>
+    db.executeQuery(copyQuery(table, columns, rows));
 
   const awkward = ['Åsa\tÖberg', 'C:\\temp\\N', 'två\nrader', '\\N', '', 'Zoë 😀'];
 

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 
 /**
  * `COPY … FROM STDIN` through Kysely, on both backends: the fastest way PostgreSQL takes many rows.
@@ -47,7 +47,7 @@ export function copyText(rows: readonly (readonly CopyValue[])[]): string {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * `COPY table (columns) FROM STDIN` with the rows, ready to run with `db.executeQuery` (the rows are
+ * `COPY table (columns) FROM STDIN` with the rows, ready to run with `db.executeQuery` (in a transaction, on its connection) (the rows are
  * turned into COPY text now: a query made ahead and queued holds one string, not the row objects).
  * Table and column names are the caller's constants (checked as plain identifiers, never quoted).
  */
@@ -62,14 +62,4 @@ export function copyQuery(
   return CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [
     new CopyData(copyText(rows)),
   ]);
-}
-
-/** Writes the rows into `table`'s `columns` with one `COPY … FROM STDIN`. */
-export async function copyRows<DB>(
-  db: Kysely<DB>,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
-): Promise<void> {
-  if (rows.length > 0) await db.executeQuery(copyQuery(table, columns, rows));
 }

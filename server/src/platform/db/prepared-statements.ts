@@ -81,7 +81,7 @@ export function preparingClientClass(preparer: StatementPreparer): typeof pg.Cli
       return super.query(config, values, callback);
     }
 
-    /** `COPY … FROM STDIN` with the rows of `copy.ts`'s `copyRows`, streamed by pg-copy-streams. */
+    /** `COPY … FROM STDIN` with the rows of `copy.ts`'s `copyQuery`, streamed by pg-copy-streams. */
     async #copy(
       text: string,
       data: CopyData,

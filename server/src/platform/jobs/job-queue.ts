@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
 
 /**
  * The platform's job queue, written once for every module: a module hands work over inside its own
@@ -14,18 +14,19 @@ import { type Kysely, sql } from 'kysely';
 
 export interface JobTables {
   platform_jobs: {
-    id: string;
+    id: Generated<string>;
     kind: string;
-    payload: unknown;
-    run_at: Date;
-    attempts: number;
+    /** Written as JSON text, read back as the value. */
+    payload: ColumnType<unknown, string, string>;
+    run_at: ColumnType<Date, Date | undefined, Date>;
+    attempts: Generated<number>;
     max_attempts: number;
     locked_by: string | null;
     locked_until: Date | null;
     last_error: string | null;
     finished_at: Date | null;
     failed_at: Date | null;
-    created_at: Date;
+    created_at: Generated<Date>;
   };
 }
 
@@ -51,7 +52,7 @@ export async function enqueueJob(db: Kysely<unknown>, job: NewJob): Promise<stri
       payload: JSON.stringify(job.payload),
       max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       ...(job.runAt ? { run_at: job.runAt } : {}),
-    } as never)
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
