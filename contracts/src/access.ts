@@ -41,5 +41,13 @@ export const permissions = [
   'registry.read',
   /** Keep the master-data designations: information types and their authoritative sources. */
   'masterData.manage',
+  /** Read the cases of one's units: the inbox, the case view, lead times (every read audited). */
+  'cases.read',
+  /** Handle the cases of one's units: assign, note, complete tasks, decide, close. */
+  'cases.handle',
+  /** Read and mark secret cases and documents (sekretess, OSL). */
+  'cases.readSecret',
+  /** Build and publish e-service definitions (B2). */
+  'services.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './api-clients.ts';
+export * from './cases.ts';
 export * from './dates.ts';
 export * from './health.ts';
 export * from './identity.ts';
@@ -11,6 +12,7 @@ export * from './problem.ts';
 export * from './registry.ts';
 export * from './registry-me.ts';
 export * from './registry-sync.ts';
+export * from './services.ts';
 export * from './tasks.ts';
 export * from './text.ts';
 export * from './web-pages.ts';

@@ -8,17 +8,26 @@
  */
 export const webPages = {
   start: '/',
+  serviceForm: '/e-tjanster/:slug',
+  serviceReceipt: '/e-tjanster/kvitto/:caseId',
+  trackCase: '/folj-arende',
   myPages: '/mina-sidor',
   myDetails: '/mina-sidor/uppgifter',
   actingFor: '/mina-sidor/foretrada',
   myOrganisation: '/mina-sidor/organisationer/:organisationId',
+  myCases: '/mina-sidor/arenden',
+  myCase: '/mina-sidor/arenden/:caseId',
   workspace: '/handlaggning',
+  caseInbox: '/handlaggning/arenden',
+  caseView: '/handlaggning/arenden/:caseId',
   personSearch: '/handlaggning/personer',
   personOverview: '/handlaggning/personer/:personId',
   administration: '/admin',
   informationTypes: '/admin/informationstyper',
   accessibility: '/tillganglighet',
   personalData: '/personuppgifter',
+  /** Development only: the mails the local SMTP catcher took. */
+  caughtMails: '/utveckling/e-post',
 } as const;
 
 export type WebPage = keyof typeof webPages;

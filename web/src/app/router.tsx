@@ -22,6 +22,55 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
   actingFor: { element: <ActingForPage /> },
   myOrganisation: { element: <MyOrganisationPage /> },
   workspace: { element: <WorkspacePage /> },
+  // E-services, cases and the development pages: loaded on first visit.
+  serviceForm: {
+    lazy: async () => {
+      const { ServiceFormPage } = await import('../modules/services/service-form.page.tsx');
+      return { Component: ServiceFormPage };
+    },
+  },
+  serviceReceipt: {
+    lazy: async () => {
+      const { ReceiptPage } = await import('../modules/services/receipt.page.tsx');
+      return { Component: ReceiptPage };
+    },
+  },
+  trackCase: {
+    lazy: async () => {
+      const { TrackCasePage } = await import('../modules/services/track-case.page.tsx');
+      return { Component: TrackCasePage };
+    },
+  },
+  myCases: {
+    lazy: async () => {
+      const { MyCasesPage } = await import('../modules/cases/my-cases.page.tsx');
+      return { Component: MyCasesPage };
+    },
+  },
+  myCase: {
+    lazy: async () => {
+      const { MyCasePage } = await import('../modules/cases/my-case.page.tsx');
+      return { Component: MyCasePage };
+    },
+  },
+  caseInbox: {
+    lazy: async () => {
+      const { CaseInboxPage } = await import('../modules/cases/case-inbox.page.tsx');
+      return { Component: CaseInboxPage };
+    },
+  },
+  caseView: {
+    lazy: async () => {
+      const { CaseViewPage } = await import('../modules/cases/case-view.page.tsx');
+      return { Component: CaseViewPage };
+    },
+  },
+  caughtMails: {
+    lazy: async () => {
+      const { CaughtMailsPage } = await import('../modules/dev/caught-mails.page.tsx');
+      return { Component: CaughtMailsPage };
+    },
+  },
   // The register's pages are for some staff only: loaded on first visit, like administration.
   personSearch: {
     lazy: async () => {

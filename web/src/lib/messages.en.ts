@@ -1,7 +1,13 @@
+import { casesEn } from '../modules/cases/cases.messages.ts';
+import { devEn } from '../modules/dev/dev.messages.ts';
+import { servicesEn } from '../modules/services/services.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
 /** All English UI text; the compiler keeps its keys in step with the Swedish dictionary. */
 export const en: Messages = {
+  services: servicesEn,
+  cases: casesEn,
+  dev: devEn,
   meta: {
     municipality: 'City of Mölnål',
     serviceName: 'E-services',

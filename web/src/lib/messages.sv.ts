@@ -1,9 +1,16 @@
+import { casesSv } from '../modules/cases/cases.messages.ts';
+import { devSv } from '../modules/dev/dev.messages.ts';
+import { servicesSv } from '../modules/services/services.messages.ts';
+
 /**
  * All Swedish UI text. Swedish is the default language and the source of the `Messages` type:
  * the English dictionary must have exactly the same keys. Write plain Swedish (klarspråk): short
  * sentences, "du", no officialese.
  */
 export const sv = {
+  services: servicesSv,
+  cases: casesSv,
+  dev: devSv,
   meta: {
     municipality: 'Mölnåls stad',
     serviceName: 'E-tjänster',

@@ -12,8 +12,16 @@ const staffBaseline: readonly Permission[] = ['workspace.use'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
-  caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
-  registrar: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup'],
+  caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup', 'cases.read', 'cases.handle'],
+  registrar: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'persons.lookup',
+    'cases.read',
+    'cases.handle',
+    'cases.readSecret',
+  ],
   // Granted only by someone who holds it (or the `karna users add-role` command): see grantRefusal.
   protectedIdentityOfficer: [
     'workspace.use',
@@ -21,6 +29,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'org.read',
     'persons.lookup',
     'persons.readProtected',
+    'cases.read',
+    'cases.handle',
   ],
   systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
   itDepartment: [
@@ -41,6 +51,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit.read',
     'registry.read',
     'masterData.manage',
+    'services.manage',
   ],
 };
 

@@ -1,0 +1,6 @@
+import { Page } from '../../ui/page.tsx';
+
+/** Placeholder until the page is built. */
+export function ServiceFormPage() {
+  return <Page title="…" />;
+}
