@@ -94,7 +94,9 @@ export const InboxQuery = z.object({
   orgUnitId: z.uuid().optional(),
   assigned: z.enum(['me', 'unassigned', 'any']).default('any'),
   overdue: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['dueDate', '-dueDate', 'submittedAt', '-submittedAt', 'registrationNumber']).default('dueDate'),
+  sort: z
+    .enum(['dueDate', '-dueDate', 'submittedAt', '-submittedAt', 'registrationNumber'])
+    .default('dueDate'),
   /** Keyset paging: the `next` of the previous page. */
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -130,7 +132,12 @@ export const CaseParty = z.object({
   protected: z.boolean(),
 });
 
-export const CaseNote = z.object({ id: z.uuid(), text: z.string(), author: z.string(), at: z.iso.datetime() });
+export const CaseNote = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  author: z.string(),
+  at: z.iso.datetime(),
+});
 export const CaseHistoryEntry = z.object({
   at: z.iso.datetime(),
   action: z.string(),
@@ -217,3 +224,8 @@ export const LeadTime = z.object({
   atRisk: z.number().int(),
 });
 export const LeadTimeResponse = z.object({ items: z.array(LeadTime) });
+
+/** The officers a case may be assigned to: those who may handle cases of its unit. */
+export const AssigneeListResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});

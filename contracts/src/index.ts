@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './api-clients.ts';
 export * from './cases.ts';
 export * from './dates.ts';
+export * from './dev.ts';
 export * from './health.ts';
 export * from './identity.ts';
 export * from './information-types.ts';

@@ -72,7 +72,11 @@ export type FieldOption = z.infer<typeof FieldOption>;
 /** What files an attachment field accepts. Content is checked by its bytes, not its name. */
 export const AttachmentRule = z.object({
   mediaTypes: z.array(z.string()).min(1),
-  maxBytes: z.number().int().positive().max(20 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(20 * 1024 * 1024),
   maxFiles: z.number().int().positive().max(20),
 });
 export type AttachmentRule = z.infer<typeof AttachmentRule>;
@@ -241,7 +245,13 @@ export type ServiceForm = z.infer<typeof ServiceForm>;
 export const ServicePrefill = z.object({
   applicant: RegistryPerson.nullable(),
   children: z.array(
-    z.object({ id: z.uuid(), givenName: z.string(), familyName: z.string(), birthDate: z.iso.date(), age: z.number() }),
+    z.object({
+      id: z.uuid(),
+      givenName: z.string(),
+      familyName: z.string(),
+      birthDate: z.iso.date(),
+      age: z.number(),
+    }),
   ),
   properties: z.array(OwnedProperty),
   email: z.string().nullable(),
@@ -263,7 +273,13 @@ export const Draft = z.object({
   /** The step the person was on. */
   step: z.string().nullable(),
   attachments: z.array(
-    z.object({ id: z.uuid(), field: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number().int() }),
+    z.object({
+      id: z.uuid(),
+      field: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+    }),
   ),
   updatedAt: z.iso.datetime(),
 });
@@ -300,7 +316,9 @@ export const SubmitResponse = z.object({
 export type SubmitResponse = z.infer<typeof SubmitResponse>;
 
 /** An anonymous submission (e.g. a fault report) of an e-service that allows it. */
-export const AnonymousSubmitRequest = SubmitRequest.extend({ slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/) });
+export const AnonymousSubmitRequest = SubmitRequest.extend({
+  slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+});
 export type AnonymousSubmitRequest = z.infer<typeof AnonymousSubmitRequest>;
 
 export const UploadedAttachment = z.object({
@@ -330,3 +348,10 @@ export const ServiceAdminEntry = z.object({
 export const ServiceAdminListResponse = z.object({ items: z.array(ServiceAdminEntry) });
 export const PublishVersionRequest = z.object({ definition: ServiceDefinition });
 export const PublishVersionResponse = z.object({ slug: z.string(), version: z.number().int() });
+
+/**
+ * A new draft. An anonymous person (an e-service that allows it) gets a `draftToken` here, once:
+ * the browser keeps it and sends it as the `x-draft-token` header on every call about the draft.
+ */
+export const CreatedDraft = Draft.extend({ draftToken: z.string().nullable() });
+export type CreatedDraft = z.infer<typeof CreatedDraft>;

@@ -18,6 +18,7 @@ import {
   generatePopulationFile,
   importPopulationFile,
 } from '../src/modules/registry/index.ts';
+import { demoServiceDefinitions, publishVersion } from '../src/modules/services/index.ts';
 import { type AuditTrail, NOT_A_REQUEST, systemActor } from '../src/platform/audit/index.ts';
 import type { Config } from '../src/platform/config.ts';
 
@@ -154,10 +155,22 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
         email: null,
       });
     }
+    // The demo e-services, each published as version 1 (B1, B2).
+    for (const { responsibleUnitKey, ...definition } of demoServiceDefinitions) {
+      const responsibleOrgUnitId = unitIds.get(responsibleUnitKey);
+      if (!responsibleOrgUnitId)
+        throw new Error(`e-service ${definition.slug} names an unknown unit ${responsibleUnitKey}`);
+      await publishVersion(trx, { ...definition, responsibleOrgUnitId });
+    }
     await audit.append(trx, systemActor('karna seed'), NOT_A_REQUEST, {
       action: 'platform.demo.seed',
       outcome: 'success',
-      details: { orgUnits: demoOrgUnits.length, staff: demoStaff.length, citizens: demoCitizens.length },
+      details: {
+        orgUnits: demoOrgUnits.length,
+        staff: demoStaff.length,
+        citizens: demoCitizens.length,
+        eServices: demoServiceDefinitions.length,
+      },
     });
   });
 }

@@ -16,7 +16,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { API_DOCS_PREFIX, createHttpServer, registerApiDocs } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { JobRunner, jobMigrations } from './platform/jobs/index.ts';
-import { MAIL_JOB, openMailer } from './platform/mail/index.ts';
+import { MAIL_JOB, type Mailer, registerCaughtMailRoutes } from './platform/mail/index.ts';
 import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
@@ -30,11 +30,15 @@ export const migrationSources: MigrationSource[] = [
 
 export const WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
 
-/** The composition root: the platform's HTTP pipeline with every module's routes on it. */
+/**
+ * The composition root: the platform's HTTP pipeline with every module's routes on it. `mailer` is
+ * the process's one mailer (openMailer, opened by the caller, who stops it): where it has the local
+ * catcher, the development routes that show the caught mails are added.
+ */
 export async function buildApp(
   config: Config,
   database: Database,
-  { webDistDir = WEB_DIST_DIR }: { webDistDir?: string } = {},
+  { webDistDir = WEB_DIST_DIR, mailer }: { webDistDir?: string; mailer?: Mailer } = {},
 ): Promise<FastifyInstance> {
   const { db } = database;
   const audit = await AuditTrail.load(db);
@@ -48,23 +52,26 @@ export async function buildApp(
   for (const module of modules) {
     await module.registerRoutes?.(app, context);
   }
+  // Only where the catcher runs: openMailer never opens one in production or with SMTP_URL.
+  if (mailer?.catcher) registerCaughtMailRoutes(app, mailer.catcher);
   await registerWebApp(app, webDistDir);
   return app;
 }
 
 /**
- * Starts every module's background work (main.ts, once the server listens). The returned stop()
- * ends all of it and resolves when the work under way has finished or rolled back.
+ * Starts every module's background work (main.ts, once the server listens), with the job runner
+ * sending mail through the process's one `mailer` (the caller stops it after this work). The
+ * returned stop() ends all of it and resolves when the work under way has finished or rolled back.
  */
 export async function startBackgroundWork(
   config: Config,
   database: Database,
   log: FastifyBaseLogger,
+  mailer: Mailer,
 ): Promise<BackgroundWork> {
   const { db } = database;
   const context = { config, db, audit: await AuditTrail.load(db), log };
   const started = modules.flatMap((module) => module.startBackgroundWork?.(context) ?? []);
-  const mailer = await openMailer(config, log);
   // One job runner per server process; runners of several processes share the queue.
   const handlers = Object.assign(
     { [MAIL_JOB]: mailer.handler },
@@ -75,9 +82,8 @@ export async function startBackgroundWork(
   return {
     stop: async () => {
       await Promise.all(started.map((work) => work.stop()));
-      // The job under way finishes before the mail transport it may be using closes.
+      // Resolves once the job under way has finished: only then may the caller close the mailer.
       await jobs.stop();
-      await mailer.stop();
     },
   };
 }

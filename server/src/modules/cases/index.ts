@@ -1,4 +1,22 @@
 import type { KarnaModule } from '../../platform/module.ts';
+import { setOpenCasesSource } from '../registry/index.ts';
+import { registerMyCasesRoutes } from './cases.me.routes.ts';
+import { START_PROCESS_JOB, startCaseProcess } from './cases.register.ts';
+import { registerCasesRoutes } from './cases.routes.ts';
+import { openCasesOf } from './cases.views.ts';
+import * as createCases from './migrations/202611241400-create-cases.ts';
+
+export { type CasesErrorCode, casesErrors } from './cases.errors.ts';
+export { type CaseKind, ensureCaseKind } from './cases.kinds.ts';
+export { automatedSteps, processElements } from './cases.process.ts';
+export {
+  type NewAttachment,
+  type NewCase,
+  type RegisteredCase,
+  registerCase,
+  START_PROCESS_JOB,
+  startCaseProcess,
+} from './cases.register.ts';
 
 /**
  * Cases (C1–C5, B5, B7): registration in the diarium series, the BPMN process, officers' inbox and
@@ -6,5 +24,15 @@ import type { KarnaModule } from '../../platform/module.ts';
  */
 export const casesModule: KarnaModule = {
   name: 'cases',
-  migrations: {},
+  migrations: { '202611241400-create-cases': createCases },
+  async registerRoutes(app, context) {
+    // The person overview's "open cases" (registry extension point).
+    setOpenCasesSource(openCasesOf);
+    await registerCasesRoutes(app, context);
+    await registerMyCasesRoutes(app, context);
+  },
+  jobHandlers: ({ db }) => ({
+    [START_PROCESS_JOB]: async (payload) =>
+      startCaseProcess(db, String((payload as { caseId: string }).caseId)),
+  }),
 };

@@ -2,6 +2,7 @@ import {
   maskPersonalNumber,
   type OrgUnit,
   type OrgUnitKind,
+  type Permission,
   type RoleAssignment,
   type SessionResponse,
   type StaffRole,
@@ -12,7 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, Grant } from '../../platform/http/access.ts';
 import { authenticateApiKey } from './api-clients.service.ts';
 import { identityError } from './identity.errors.ts';
-import { can, grantRefusal, permissionsOf } from './identity.policy.ts';
+import { can, grantRefusal, permissionsOf, rolePermissions } from './identity.policy.ts';
 import {
   deleteRoleAssignment,
   findGrantsForUsers,
@@ -208,4 +209,48 @@ export async function changeRole(
     : await deleteRoleAssignment(tables, assignment);
   const grants = (await findGrantsForUsers(tables, [user.id])).get(user.id) ?? [];
   return { user: presentStaffUser(user, grantsVisibleTo(actor, grants)), changed };
+}
+
+/**
+ * Staff who hold a permission for a unit (through a role granted there or above), by name in
+ * Swedish order: whom a case of that unit may be assigned to.
+ */
+export async function findStaffAbleTo(
+  db: Kysely<unknown>,
+  permission: Permission,
+  orgUnitPath: string,
+): Promise<Array<{ id: string; name: string }>> {
+  const tables = identityDb(db);
+  const users = await findStaffUsers(tables);
+  const grants = await findGrantsForUsers(
+    tables,
+    users.map((user) => user.id),
+  );
+  return users
+    .filter((user) =>
+      (grants.get(user.id) ?? []).some(
+        (grant) =>
+          orgUnitPath.startsWith(grant.orgUnitPath) &&
+          (rolePermissions[grant.role as StaffRole] ?? []).includes(permission),
+      ),
+    )
+    .sort(
+      (a, b) =>
+        swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName),
+    )
+    .map((user) => ({ id: user.id, name: `${user.givenName} ${user.familyName}` }));
+}
+
+/** Users' names ("Given Family") by id, for histories and assignees. */
+export async function findUserNames(
+  db: Kysely<unknown>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await identityDb(db)
+    .selectFrom('users')
+    .select(['id', 'given_name', 'family_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, `${row.given_name} ${row.family_name}`]));
 }

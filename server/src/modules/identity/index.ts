@@ -23,7 +23,7 @@ export {
   insertRoleAssignment,
   insertUser,
 } from './identity.repository.ts';
-export { listStaffUsers } from './identity.service.ts';
+export { findStaffAbleTo, findUserNames, listStaffUsers } from './identity.service.ts';
 export { staffRoleNamesSv } from './role-names.ts';
 export { SessionStore, setSessionActingFor } from './sessions.service.ts';
 

@@ -30,8 +30,10 @@ export { type RegistryErrorCode, registryErrors } from './registry.errors.ts';
 export {
   addCustomerRelation,
   endCustomerRelation,
+  findPartyPersons,
   type OpenCase,
   type OpenCasesSource,
+  type PartyPerson,
   setOpenCasesSource,
 } from './registry.extensions.ts';
 export { type Prefill, prefillFor } from './registry.service.ts';

@@ -57,3 +57,29 @@ export async function endCustomerRelation(
     .where('valid_to', 'is', null)
     .execute();
 }
+
+/** A person as a case names its parties: name, personal number and whether they are protected. */
+export interface PartyPerson {
+  id: string;
+  givenName: string;
+  familyName: string;
+  personalNumber: string;
+  protected: boolean;
+}
+
+/** The parties of cases, by person id (persons no longer in the register are left out). */
+export async function findPartyPersons(db: Kysely<unknown>, ids: string[]): Promise<PartyPerson[]> {
+  if (ids.length === 0) return [];
+  const rows = await registryDb(db)
+    .selectFrom('registry_persons')
+    .select(['id', 'given_name', 'family_name', 'personal_number', 'protection'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    personalNumber: row.personal_number,
+    protected: row.protection !== 'none',
+  }));
+}

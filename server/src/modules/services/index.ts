@@ -1,4 +1,10 @@
 import type { KarnaModule } from '../../platform/module.ts';
+import * as createServices from './migrations/202611241410-create-services.ts';
+import { registerServicesRoutes } from './services.routes.ts';
+
+export { type DemoServiceDefinition, demoServiceDefinitions } from './demo/index.ts';
+export { definitionProblems, publishVersion } from './services.catalog.ts';
+export { type ServicesErrorCode, servicesErrors } from './services.errors.ts';
 
 /**
  * E-services (B1–B3): versioned definitions, the catalog, forms with prefill, drafts, attachments
@@ -6,5 +12,6 @@ import type { KarnaModule } from '../../platform/module.ts';
  */
 export const servicesModule: KarnaModule = {
   name: 'services',
-  migrations: {},
+  migrations: { '202611241410-create-services': createServices },
+  registerRoutes: registerServicesRoutes,
 };

@@ -2,7 +2,7 @@ import type { KarnaModule } from '../../platform/module.ts';
 import * as createTasks from './migrations/202611220020-create-tasks.ts';
 import { registerTasksRoutes } from './tasks.routes.ts';
 
-export { createTask, type NewTask } from './tasks.service.ts';
+export { assignTasks, completeTasks, createTask, type NewTask } from './tasks.service.ts';
 
 /**
  * Human tasks: the staff start page's "Mina uppgifter" (R1). Process steps and case handling put

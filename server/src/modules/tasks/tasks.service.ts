@@ -72,3 +72,29 @@ export async function findTasksForStaff(db: Kysely<unknown>, actor: Actor): Prom
     createdAt: row.created_at.toISOString(),
   }));
 }
+
+/** Marks tasks done (the work they stood for is finished or no longer needed). */
+export async function completeTasks(db: Kysely<unknown>, taskIds: string[]): Promise<void> {
+  if (taskIds.length === 0) return;
+  await tasksDb(db)
+    .updateTable('tasks')
+    .set({ status: 'done', completed_at: new Date(), updated_at: new Date() })
+    .where('id', 'in', taskIds)
+    .where('status', '!=', 'done')
+    .execute();
+}
+
+/** Gives open tasks to a person, or back to their unit's queue (null). */
+export async function assignTasks(
+  db: Kysely<unknown>,
+  taskIds: string[],
+  assigneeId: string | null,
+): Promise<void> {
+  if (taskIds.length === 0) return;
+  await tasksDb(db)
+    .updateTable('tasks')
+    .set({ assignee_id: assigneeId, updated_at: new Date() })
+    .where('id', 'in', taskIds)
+    .where('status', '!=', 'done')
+    .execute();
+}

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
+import {
+  type ApiBrowser,
+  startTestServer,
+  type TestServer,
+  testBackends,
+} from '../../../test/test-server.ts';
+import { JobRunner } from '../../platform/jobs/index.ts';
+import type { PersonRow } from '../registry/registry.repository.ts';
+import { insertLindqvistFamily } from '../registry/registry.test-support.ts';
+import { casesModule } from './index.ts';
+
+const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
+const johanNumber = demoCitizens.find((citizen) => citizen.givenName === 'Johan')?.personalNumber ?? '';
+const lina = demoStaff.find((person) => person.givenName === 'Lina')?.subject ?? '';
+const anna = demoStaff.find((person) => person.givenName === 'Anna')?.subject ?? '';
+
+const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
+
+describe.each(testBackends)('the core loop: apply, handle, decide, follow — on %s', (backend) => {
+  let server: TestServer;
+  let oskar: PersonRow;
+  let stranger: PersonRow;
+  let elin: ApiBrowser;
+  let officer: ApiBrowser;
+
+  const runJobs = async () => {
+    const { db } = server.database;
+    const handlers =
+      casesModule.jobHandlers?.({ db, config: server.config, audit: undefined as never }) ?? {};
+    await new JobRunner({
+      db,
+      handlers: { ...handlers, 'platform.mail': async () => {} },
+      log: silentLog,
+    }).runDue();
+  };
+
+  const validApplication = () => ({
+    childId: oskar.id,
+    preschools: ['solrosen', 'ekbacken'],
+    startDate: '2027-08-16',
+    reason: 'work',
+    hoursPerWeek: 40,
+    email: 'elin@example.org',
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    ({ oskar, stranger } = await insertLindqvistFamily(server.database.db, elinNumber));
+    elin = server.browser();
+    await elin.loginAsCitizen(elinNumber);
+    officer = server.browser();
+    await officer.loginAsStaff(lina);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('prefills the children in custody, keeps a draft, refuses bad data next to the field, and registers once per key', async () => {
+    const prefill = await elin.api<{ children: { id: string }[] }>('GET', '/api/services/prefill');
+    expect(prefill.status).toBe(200);
+    expect(prefill.body.children.map((child) => child.id)).toContain(oskar.id);
+
+    const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
+      json: { slug: 'forskoleplats' },
+    });
+    expect(draft.status).toBe(201);
+    const saved = await elin.api('PUT', `/api/services/drafts/${draft.body.id}`, {
+      json: { data: { childId: oskar.id }, step: 'wishes' },
+    });
+    expect(saved.status).toBe(200);
+    const listed = await elin.api<{ items: { id: string; step: string }[] }>('GET', '/api/services/drafts');
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ id: draft.body.id, step: 'wishes' }));
+
+    const missing = await elin.api<{ errors: { path: string }[] }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      {
+        json: { idempotencyKey: crypto.randomUUID(), data: { ...validApplication(), preschools: [] } },
+      },
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((error) => error.path)).toContain('body.data.preschools');
+
+    const notMine = await elin.api<{ errors: { path: string }[] }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      {
+        json: { idempotencyKey: crypto.randomUUID(), data: { ...validApplication(), childId: stranger.id } },
+      },
+    );
+    expect(notMine.status).toBe(400);
+    expect(notMine.body.errors.map((error) => error.path)).toContain('body.data.childId');
+
+    const key = crypto.randomUUID();
+    const first = await elin.api<{ caseId: string; registrationNumber: string }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      { json: { idempotencyKey: key, data: validApplication() } },
+    );
+    expect(first.status).toBe(201);
+    expect(first.body.registrationNumber).toMatch(/^BUN \d{4}\/\d+$/);
+    const retry = await elin.api<{ caseId: string; registrationNumber: string }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      { json: { idempotencyKey: key, data: validApplication() } },
+    );
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({
+      caseId: first.body.caseId,
+      registrationNumber: first.body.registrationNumber,
+    });
+  });
+
+  it('lets the unit officer handle and decide it, and the guardian follow it to the decision PDF', async () => {
+    const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
+      json: { slug: 'forskoleplats' },
+    });
+    const submitted = await elin.api<{ caseId: string }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      {
+        json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
+      },
+    );
+    const caseId = submitted.body.caseId;
+    await runJobs();
+
+    const inbox = await officer.api<{ items: { id: string }[] }>('GET', '/api/cases/inbox');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.map((item) => item.id)).toContain(caseId);
+
+    const view = await officer.api<{
+      process: { tasks: { id: string; elementId: string; status: string }[] };
+    }>('GET', `/api/cases/${caseId}`);
+    expect(view.status).toBe(200);
+    const placement = view.body.process.tasks.find((task) => task.elementId === 'placement');
+    expect(placement?.status).toBe('open');
+
+    const incomplete = await officer.api('POST', `/api/cases/${caseId}/tasks/${placement?.id}/complete`, {
+      json: { data: { queueDateSet: true } },
+    });
+    expect(incomplete.status).toBe(400);
+    const done = await officer.api<{ process: { tasks: { kind: string; status: string }[] } }>(
+      'POST',
+      `/api/cases/${caseId}/tasks/${placement?.id}/complete`,
+      { json: { data: { queueDateSet: true, choicesInOrder: true, priorityRulesApplied: true } } },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body.process.tasks).toContainEqual(
+      expect.objectContaining({ kind: 'decision', status: 'open' }),
+    );
+
+    const decided = await officer.api<{ decision: { outcome: string; documentId: string } }>(
+      'POST',
+      `/api/cases/${caseId}/decision`,
+      { json: { outcome: 'offered', justification: 'Plats finns på Solrosens förskola från önskat datum.' } },
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision.outcome).toBe('offered');
+
+    const mine = await elin.api<{
+      decision: { outcome: string; documentId: string };
+      documents: { id: string; kind: string }[];
+    }>('GET', `/api/me/cases/${caseId}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.decision.outcome).toBe('offered');
+    expect(mine.body.documents.map((document) => document.kind)).toEqual(
+      expect.arrayContaining(['receipt', 'decision']),
+    );
+    const pdf = await elin.api<string>(
+      'GET',
+      `/api/me/cases/${caseId}/documents/${mine.body.decision.documentId}`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment/);
+  });
+
+  it('shows a case to nobody else: another citizen, an officer of another unit', async () => {
+    const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
+      json: { slug: 'forskoleplats' },
+    });
+    const submitted = await elin.api<{ caseId: string }>(
+      'POST',
+      `/api/services/drafts/${draft.body.id}/submit`,
+      {
+        json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
+      },
+    );
+    const caseId = submitted.body.caseId;
+    const johan = server.browser();
+    await johan.loginAsCitizen(johanNumber);
+    expect((await johan.api('GET', `/api/me/cases/${caseId}`)).status).toBe(404);
+    expect((await johan.api('GET', `/api/services/drafts/${draft.body.id}`)).status).toBe(404);
+    const other = server.browser();
+    await other.loginAsStaff(anna);
+    expect((await other.api('GET', `/api/cases/${caseId}`)).status).toBe(404);
+    expect((await other.api('POST', `/api/cases/${caseId}/notes`, { json: { text: 'x' } })).status).toBe(404);
+  });
+
+  it('numbers concurrent submissions without gaps or repeats', async () => {
+    const count = 40;
+    const drafts = await Promise.all(
+      Array.from({ length: count }, () =>
+        elin.api<{ id: string }>('POST', '/api/services/drafts', { json: { slug: 'forskoleplats' } }),
+      ),
+    );
+    const results = await Promise.all(
+      drafts.map((draft) =>
+        elin.api<{ registrationNumber: string }>('POST', `/api/services/drafts/${draft.body.id}/submit`, {
+          json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
+        }),
+      ),
+    );
+    expect(results.every((result) => result.status === 201)).toBe(true);
+    const numbers = results
+      .map((result) => Number(result.body.registrationNumber.split('/')[1]))
+      .sort((a, b) => a - b);
+    const first = numbers[0] ?? 0;
+    expect(numbers).toEqual(Array.from({ length: count }, (_, index) => first + index));
+  });
+});
