@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBuildingPermitCase, insertCase, publishedDefinition } from './case-fixtures.ts';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
 import {
   insertInformationType,
@@ -68,6 +69,26 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       personId: other.id,
       organisationId: company,
       informationTypeId: infoType,
+      newCase: () => insertBuildingPermitCase(server.database.db, self.id),
+      trackingToken:
+        (
+          await insertCase(server.database.db, {
+            slug: 'allman-handling',
+            applicantPersonId: null,
+            data: { documents: 'Protokollet från mötet', authority: 'ks', delivery: 'pickUp' },
+            anonymous: true,
+          })
+        ).trackingToken ?? '',
+      newDraft: async () => {
+        const draft = await actors.citizen.call<{ id: string }>('POST', '/api/services/drafts', {
+          slug: 'allman-handling',
+        });
+        return draft.body.id;
+      },
+      unitDefinition: async () => ({
+        ...(await publishedDefinition(server.database.db, 'felanmalan')),
+        responsibleOrgUnitId: unitId('Bygglovsenheten'),
+      }),
     };
     const document = await actors.anonymous.call<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',

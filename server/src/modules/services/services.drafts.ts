@@ -36,6 +36,8 @@ function submitterOf(owner: DraftOwner): string {
 
 /** May this actor use the e-service at all? Staff-only and login-required ones are closed to others. */
 export function refuseUnlessAllowed(actor: Actor, definition: ServiceDefinition): void {
+  // Forms are filled in by people; an integration registers cases another way (C6).
+  if (actor.type === 'apiClient') throw new AppError('forbidden');
   if (definition.audience === 'staffOnly' && actor.type !== 'staff') throw servicesError('service_not_found');
   if (definition.audience === 'loginRequired' && actor.type !== 'citizen' && actor.type !== 'staff') {
     throw servicesError('login_required_for_service');

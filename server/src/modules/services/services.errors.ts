@@ -9,6 +9,7 @@ export const servicesErrorCodes = [
   'attachment_refused',
   'attachment_too_large',
   'attachment_limit_reached',
+  'unit_not_in_scope',
 ] as const;
 export type ServicesErrorCode = (typeof servicesErrorCodes)[number];
 
@@ -56,6 +57,13 @@ export const servicesErrors: ErrorCatalog<ServicesErrorCode> = {
   attachment_too_large: {
     status: 413,
     title: { sv: 'Filen är för stor.', en: 'The file is too large.' },
+  },
+  unit_not_in_scope: {
+    status: 403,
+    title: {
+      sv: 'Du kan bara publicera e-tjänster för enheter inom ditt ansvarsområde.',
+      en: 'You can only publish e-services for units within your area of responsibility.',
+    },
   },
   attachment_limit_reached: {
     status: 409,

@@ -22,6 +22,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { PlatformContext } from '../../platform/module.ts';
+import { can, findOrgUnits, identityDb } from '../identity/index.ts';
 import { prefillFor } from '../registry/index.ts';
 import { catalog, publishedService, publishVersion, serviceForm } from './services.catalog.ts';
 import {
@@ -250,10 +251,11 @@ export async function registerServicesRoutes(
       bodyLimit: MAX_UPLOAD_BYTES,
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw servicesError('attachment_refused');
-      const bytes = request.body;
       return db.transaction().execute(async (trx) => {
         const draft = await findDraft(trx, draftOwner(request), request.params.draftId);
+        // The body must be the file itself (application/octet-stream), not JSON or a form.
+        if (!Buffer.isBuffer(request.body)) throw servicesError('attachment_refused');
+        const bytes = request.body;
         const saved = await addAttachment(trx, draft, {
           field: request.query.field,
           fileName: request.query.fileName,
@@ -351,6 +353,10 @@ export async function registerServicesRoutes(
     },
     async (request, reply) =>
       db.transaction().execute(async (trx) => {
+        // An administrator publishes only for units within their part of the organisation.
+        const units = await findOrgUnits(identityDb(trx));
+        const unit = units.find((candidate) => candidate.id === request.body.definition.responsibleOrgUnitId);
+        if (!unit || !can(request.actor, 'services.manage', unit.path)) throw servicesError('unit_not_in_scope');
         const version = await publishVersion(trx, request.body.definition);
         await request.recordAudit(trx, {
           action: 'services.version.publish',
