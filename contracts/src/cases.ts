@@ -82,13 +82,19 @@ export const TrackedCase = z.object({
   decision: Decision.pick({ outcomeLabel: true, decidedAt: true }).nullable(),
 });
 export type TrackedCase = z.infer<typeof TrackedCase>;
-export const TrackingRequest = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+export const TrackingRequest = z.object({
+  token: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]{20,100}$/),
+});
 
 /** Inbox filters (C1). `assigned=me` shows the caller's cases; `overdue` those past their promise. */
 export const InboxQuery = z.object({
   status: SharedStatus.optional(),
   service: z
     .string()
+    .max(63)
     .regex(/^[a-z][a-z0-9-]{1,62}$/)
     .optional(),
   orgUnitId: z.uuid().optional(),
@@ -98,7 +104,11 @@ export const InboxQuery = z.object({
     .enum(['dueDate', '-dueDate', 'submittedAt', '-submittedAt', 'registrationNumber'])
     .default('dueDate'),
   /** Keyset paging: the `next` of the previous page. */
-  after: z.string().max(200).optional(),
+  after: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
@@ -197,7 +207,10 @@ export const AssignRequest = z.object({ assigneeId: z.uuid().nullable() });
 export const NoteRequest = z.object({ text: text({ max: 4000, multiline: true }) });
 export const CompleteTaskRequest = z.object({ data: FormData });
 export const DecideRequest = z.object({
-  outcome: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/),
+  outcome: z
+    .string()
+    .max(63)
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/),
   justification: text({ max: 8000, multiline: true }),
   /** The case type's appeal information is used when left out. */
   appealInformation: text({ max: 4000, multiline: true }).optional(),

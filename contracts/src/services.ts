@@ -10,7 +10,10 @@ import { text } from './text.ts';
  */
 
 /** Text in both of the platform's languages. */
-export const LocalizedText = z.object({ sv: z.string().min(1), en: z.string().min(1) });
+export const LocalizedText = z.object({
+  sv: text({ max: 4000, multiline: true }),
+  en: text({ max: 4000, multiline: true }),
+});
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** The life situations the catalog groups e-services by ("livssituationer"). */
@@ -37,7 +40,15 @@ export const SharedStatus = z.enum(sharedStatuses);
 export type SharedStatus = z.infer<typeof SharedStatus>;
 
 /** Code names for things a definition names: a field, a status type, a BPMN element. */
-const Code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/);
+const Code = z
+  .string()
+  .max(63)
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/);
+/** An e-service's lasting name in addresses: lower-case letters, digits and hyphens. */
+const Slug = z
+  .string()
+  .max(63)
+  .regex(/^[a-z][a-z0-9-]{1,62}$/);
 
 /**
  * Where a field's value comes from in the population register (B3: never ask what the
@@ -66,12 +77,19 @@ export const FieldWidget = z.enum([
 ]);
 export type FieldWidget = z.infer<typeof FieldWidget>;
 
-export const FieldOption = z.object({ value: z.string(), label: LocalizedText });
+export const FieldOption = z.object({ value: text({ max: 100 }), label: LocalizedText });
 export type FieldOption = z.infer<typeof FieldOption>;
 
 /** What files an attachment field accepts. Content is checked by its bytes, not its name. */
 export const AttachmentRule = z.object({
-  mediaTypes: z.array(z.string()).min(1),
+  mediaTypes: z
+    .array(
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z]+\/[a-z0-9.+-]+$/),
+    )
+    .min(1),
   maxBytes: z
     .number()
     .int()
@@ -90,7 +108,7 @@ export const FormField = z.object({
   help: LocalizedText.optional(),
   options: z.array(FieldOption).optional(),
   /** Shown (and validated) only when another field holds one of these values. */
-  visibleWhen: z.object({ field: Code, in: z.array(z.union([z.string(), z.boolean()])) }).optional(),
+  visibleWhen: z.object({ field: Code, in: z.array(z.union([text({ max: 100 }), z.boolean()])) }).optional(),
   prefill: PrefillBinding.optional(),
   attachment: AttachmentRule.optional(),
 });
@@ -129,7 +147,10 @@ export type OutcomeType = z.infer<typeof OutcomeType>;
 
 export const CaseType = z.object({
   /** The diarium series, e.g. `BUN`: registration numbers read `BUN 2026/123`. */
-  series: z.string().regex(/^[A-ZÅÄÖ]{1,8}$/),
+  series: z
+    .string()
+    .max(8)
+    .regex(/^[A-ZÅÄÖ]{1,8}$/),
   statusTypes: z.array(StatusType).min(1),
   outcomeTypes: z.array(OutcomeType).min(1),
   /** The status type a new case gets. */
@@ -154,7 +175,7 @@ export const AutoDecisionRule = z.object({
   when: z.object({
     field: Code,
     op: z.enum(['equals', 'notEquals', 'in', 'exists']),
-    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).optional(),
+    value: z.union([text({ max: 100 }), z.number(), z.boolean(), z.array(text({ max: 100 }))]).optional(),
   }),
   outcome: Code,
   justification: LocalizedText,
@@ -168,7 +189,7 @@ export type AutoDecisionRule = z.infer<typeof AutoDecisionRule>;
  * entry in `userTasks` (an officer's task, or the decision).
  */
 export const ProcessDefinition = z.object({
-  bpmnXml: z.string().min(1).max(200_000),
+  bpmnXml: text({ max: 200_000, multiline: true }),
   /** The case's status type while the element (by BPMN id) runs. */
   statusOnEnter: z.record(Code, Code),
   userTasks: z.record(
@@ -197,7 +218,7 @@ export type ServiceAudience = z.infer<typeof ServiceAudience>;
 /** The whole definition of one version of an e-service. */
 export const ServiceDefinition = z.object({
   /** The e-service's lasting name in addresses and integrations, e.g. `forskoleplats`. */
-  slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+  slug: Slug,
   title: LocalizedText,
   description: LocalizedText,
   lifeSituations: z.array(LifeSituation).min(1),
@@ -232,7 +253,7 @@ export const CatalogQuery = z.object({
 export const CatalogResponse = z.object({ items: z.array(CatalogEntry) });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
-export const ServiceSlugParams = z.object({ slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/) });
+export const ServiceSlugParams = z.object({ slug: Slug });
 
 /** A published e-service with its form, for filling in. */
 export const ServiceForm = CatalogEntry.extend({ form: FormDefinition });
@@ -292,7 +313,7 @@ export const SaveDraftRequest = z.object({
   step: Code.nullable().optional(),
 });
 export type SaveDraftRequest = z.infer<typeof SaveDraftRequest>;
-export const StartDraftRequest = z.object({ slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/) });
+export const StartDraftRequest = z.object({ slug: Slug });
 
 /**
  * Submitting a draft. `idempotencyKey` is chosen by the browser once per submit attempt and sent
@@ -314,12 +335,6 @@ export const SubmitResponse = z.object({
   trackingToken: z.string().nullable(),
 });
 export type SubmitResponse = z.infer<typeof SubmitResponse>;
-
-/** An anonymous submission (e.g. a fault report) of an e-service that allows it. */
-export const AnonymousSubmitRequest = SubmitRequest.extend({
-  slug: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
-});
-export type AnonymousSubmitRequest = z.infer<typeof AnonymousSubmitRequest>;
 
 export const UploadedAttachment = z.object({
   id: z.uuid(),
