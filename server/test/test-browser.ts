@@ -13,7 +13,7 @@ export interface RequestOptions {
   /** Sent as application/json. */
   json?: unknown;
   /** Sent as is, with the given content type (for malformed-input tests). */
-  raw?: { body: string; contentType: string };
+  raw?: { body: string | Uint8Array; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -30,7 +30,7 @@ export class TestBrowser {
     const headers = new Headers(options.headers);
     const cookie = this.cookieHeader(target.pathname);
     if (cookie) headers.set('cookie', cookie);
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (options.form) {
       headers.set('content-type', 'application/x-www-form-urlencoded');
       body = new URLSearchParams(options.form).toString();
@@ -39,7 +39,7 @@ export class TestBrowser {
       body = JSON.stringify(options.json);
     } else if (options.raw) {
       headers.set('content-type', options.raw.contentType);
-      body = options.raw.body;
+      body = typeof options.raw.body === 'string' ? options.raw.body : new Uint8Array(options.raw.body);
     }
     const method = options.method ?? (body === undefined ? 'GET' : 'POST');
     const response = await fetch(target, { method, headers, body, redirect: 'manual' });

@@ -55,9 +55,7 @@ function sourceContextOf(bpmnXml: string): Promise<SerializableContext> {
 }
 
 /** The BPMN ids of a process's elements that are user tasks and service tasks (for checks on publish). */
-export async function processElements(
-  bpmnXml: string,
-): Promise<{
+export async function processElements(bpmnXml: string): Promise<{
   userTasks: string[];
   serviceTasks: Array<{ id: string; implementation: string | undefined }>;
   all: string[];
