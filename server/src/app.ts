@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
-import { identityAccessControl, identityModule } from './modules/identity/index.ts';
 import { casesModule } from './modules/cases/index.ts';
+import { identityAccessControl, identityModule } from './modules/identity/index.ts';
 import { registryModule } from './modules/registry/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { tasksModule } from './modules/tasks/index.ts';
@@ -20,7 +20,13 @@ import { MAIL_JOB, type Mailer, registerCaughtMailRoutes } from './platform/mail
 import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
 /** The business modules, in registration order. A new module is added here and nowhere else. */
-export const modules: KarnaModule[] = [identityModule, tasksModule, registryModule, casesModule, servicesModule];
+export const modules: KarnaModule[] = [
+  identityModule,
+  tasksModule,
+  registryModule,
+  casesModule,
+  servicesModule,
+];
 
 /** Every migration the database needs: the platform's own, then each module's. */
 export const migrationSources: MigrationSource[] = [

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@karna/contracts';
+import { type StaffRole, webPages } from '@karna/contracts';
 import {
   assertSeedingAllowed,
   demoCitizens,
@@ -11,6 +11,7 @@ import { buildApp, migrationSources, startBackgroundWork } from './app.ts';
 import { SessionStore, staffRoleNamesSv } from './modules/identity/index.ts';
 import { AuditTrail, openAuditCheckpointWriter } from './platform/audit/index.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { openMailer } from './platform/mail/index.ts';
 import { openMigratedDatabase } from './platform/startup.ts';
 
 const SESSION_CLEANUP_INTERVAL_MS = 10 * 60_000;
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
     await seedDemoMunicipality(database.db, await AuditTrail.load(database.db));
     seeded = true;
   }
-  const app = await buildApp(config, database);
+  // One mailer per process, opened before the app: the development routes show its catcher, and
+  // the job runner (startBackgroundWork) sends through it.
+  const mailer = await openMailer(config);
+  const app = await buildApp(config, database, { mailer });
+  if (mailer.notice) app.log[mailer.notice.level](mailer.notice.message);
   // Reads (in development creates) the signing key before listening: no start without anchoring.
   const checkpoints = await openAuditCheckpointWriter(config, app.log);
   try {
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const problem = listenProblem(error, config);
     if (!problem) throw error;
+    await mailer.stop();
     await database.close();
     throw new StartupProblem(problem);
   }
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
   }, SESSION_CLEANUP_INTERVAL_MS);
   cleanup.unref();
   checkpoints.start(database.db, config.auditCheckpoints.intervalMinutes);
-  const background = await startBackgroundWork(config, database, app.log);
+  const background = await startBackgroundWork(config, database, app.log, mailer);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -54,6 +60,8 @@ async function main(): Promise<void> {
     await app.close();
     // Before the last checkpoint, so that it covers what a running import wrote.
     await background.stop();
+    // After the jobs: the mail job under way has finished with the transport.
+    await mailer.stop();
     await checkpoints.stop();
     await database.close();
     process.exit(0);
@@ -65,19 +73,25 @@ async function main(): Promise<void> {
     backend: database.backend,
     seeded,
     testIdp: config.testIdp,
+    mailCatcher: mailer.catcher?.url,
     ms: Math.round(performance.now() - startedAt),
   });
 }
 
 function printWelcome(
   url: string,
-  facts: { backend: string; seeded: boolean; testIdp: boolean; ms: number },
+  facts: { backend: string; seeded: boolean; testIdp: boolean; mailCatcher: string | undefined; ms: number },
 ): void {
   const lines = [
     '',
     `  Kärna is running at ${url}  (database: ${facts.backend}, ready in ${facts.ms} ms)`,
     `  API documentation: ${url}/api/docs`,
   ];
+  if (facts.mailCatcher) {
+    lines.push(
+      `  Mails are caught, not sent (local SMTP catcher at ${facts.mailCatcher}): read them at ${url}${webPages.caughtMails}`,
+    );
+  }
   if (facts.seeded) lines.push('  Seeded the demo municipality Mölnåls stad.');
   if (facts.testIdp) {
     lines.push(

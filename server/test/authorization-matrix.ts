@@ -43,6 +43,14 @@ export interface MatrixFixtures {
   organisationId: string;
   /** An information type (master-data designation) to change. */
   informationTypeId: string;
+  /** A new building-permit case of the citizen who logs in (Bygglovsenheten), its process started. */
+  newCase(): Promise<{ caseId: string; documentId: string; taskId: string }>;
+  /** The tracking token of an anonymous request for official documents. */
+  trackingToken: string;
+  /** A new draft of the citizen who logs in (request for official documents). */
+  newDraft(): Promise<string>;
+  /** A publishable e-service definition whose responsible unit is Bygglovsenheten. */
+  unitDefinition(): Promise<Record<string, unknown>>;
 }
 
 export interface MatrixRow {
@@ -83,6 +91,9 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
     request: () => ({ path: '/api/health' }),                    answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   'GET /api/ready': {
     request: () => ({ path: '/api/ready' }),                     answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // Development and tests only (the local mail catcher); public on purpose, see caught-mails.routes.ts.
+  'GET /api/dev/mails': {
+    request: () => ({ path: '/api/dev/mails' }),                 answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   'GET /api/session': {
     request: () => ({ path: '/api/session' }),                   answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   'POST /api/session/extend': {
@@ -132,6 +143,95 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'GET /api/me/organisations/{organisationId}': {
     request: (f) => ({ path: `/api/me/organisations/${f.organisationId}` }),
                                                                  answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  // E-services (issue 12): the catalog is open; drafts are their owner's (others get 404).
+  'GET /api/services/catalog': {
+    request: () => ({ path: '/api/services/catalog?q=bygg' }),   answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/services/catalog/{slug}': {
+    request: () => ({ path: '/api/services/catalog/bygglov' }),  answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/services/prefill': {
+    request: () => ({ path: '/api/services/prefill' }),          answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/services/drafts': {
+    request: () => ({ path: '/api/services/drafts' }),           answers: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403] },
+  'POST /api/services/drafts': {
+    request: () => ({ path: '/api/services/drafts', body: { slug: 'allman-handling' } }),
+                                                                 answers: [201, 201, 201, 201, 201, 201, 201, 201, 201, 403] },
+  'GET /api/services/drafts/{draftId}': {
+    request: async (f) => ({ path: `/api/services/drafts/${await f.newDraft()}` }),
+                                                                 answers: [404, 200, 404, 404, 404, 404, 404, 404, 404, 404] },
+  'PUT /api/services/drafts/{draftId}': {
+    request: async (f) => ({ path: `/api/services/drafts/${await f.newDraft()}`, body: { data: { documents: 'Protokoll' }, step: 'request' } }),
+                                                                 answers: [404, 200, 404, 404, 404, 404, 404, 404, 404, 404] },
+  'DELETE /api/services/drafts/{draftId}': {
+    request: async (f) => ({ path: `/api/services/drafts/${await f.newDraft()}` }),
+                                                                 answers: [404, 204, 404, 404, 404, 404, 404, 404, 404, 404] },
+  // The body must be the file's bytes: the matrix's JSON body is refused once the draft is found.
+  'POST /api/services/drafts/{draftId}/attachments': {
+    request: async (f) => ({ path: `/api/services/drafts/${await f.newDraft()}/attachments?field=documents&fileName=a.pdf` }),
+                                                                 answers: [404, 415, 404, 404, 404, 404, 404, 404, 404, 404] },
+  'DELETE /api/services/drafts/{draftId}/attachments/{attachmentId}': {
+    request: async (f) => ({ path: `/api/services/drafts/${await f.newDraft()}/attachments/00000000-0000-4000-8000-000000000000` }),
+                                                                 answers: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
+  'POST /api/services/drafts/{draftId}/submit': {
+    request: async (f) => ({
+      path: `/api/services/drafts/${await f.newDraft()}/submit`,
+      body: { idempotencyKey: crypto.randomUUID(), data: { documents: 'Protokollet', authority: 'ks', delivery: 'pickUp' } },
+    }),                                                          answers: [404, 201, 404, 404, 404, 404, 404, 404, 404, 404] },
+  'POST /api/services/admin/versions': {
+    request: async (f) => ({ path: '/api/services/admin/versions', body: { definition: await f.unitDefinition() } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 403, 201, 201, 201] },
+  // Cases (issue 12): officers of the case's unit; a case outside it is answered as not found.
+  'GET /api/cases/inbox': {
+    request: () => ({ path: '/api/cases/inbox?assigned=any&sort=dueDate' }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/cases/lead-times': {
+    request: () => ({ path: '/api/cases/lead-times' }),          answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/cases/{caseId}': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}` }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/cases/{caseId}/documents/{documentId}': {
+    request: async (f) => {
+      const { caseId, documentId } = await f.newCase();
+      return { path: `/api/cases/${caseId}/documents/${documentId}` };
+    },                                                           answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/cases/{caseId}/assignees': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/assignees` }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/assign': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/assign`, body: { assigneeId: null } }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/notes': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/notes`, body: { text: 'Matrisens anteckning' } }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/tasks/{taskId}/complete': {
+    request: async (f) => {
+      const { caseId, taskId } = await f.newCase();
+      return { path: `/api/cases/${caseId}/tasks/${taskId}/complete`, body: { data: {} } };
+    },                                                           answers: [401, 403, 403, 400, 400, 403, 403, 403, 403, 403] },
+  // The new case waits for its application to be completed, not for a decision.
+  'POST /api/cases/{caseId}/decision': {
+    request: async (f) => ({
+      path: `/api/cases/${(await f.newCase()).caseId}/decision`,
+      body: { outcome: 'granted', justification: 'Åtgärden följer detaljplanen.' },
+    }),                                                          answers: [401, 403, 403, 409, 409, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/secrecy': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/secrecy`, body: { secret: true, ground: 'OSL 21 kap. 1 §' } }),
+                                                                 answers: [401, 403, 403, 403, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/close': {
+    request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/close`, body: { reason: 'Återkallad' } }),
+                                                                 answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/track': {
+    request: (f) => ({ path: '/api/cases/track', body: { token: f.trackingToken } }),
+                                                                 answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/me/cases': {
+    request: () => ({ path: '/api/me/cases' }),                  answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/me/cases/{caseId}': {
+    request: async (f) => ({ path: `/api/me/cases/${(await f.newCase()).caseId}` }),
+                                                                 answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  'GET /api/me/cases/{caseId}/documents/{documentId}': {
+    request: async (f) => {
+      const { caseId, documentId } = await f.newCase();
+      return { path: `/api/me/cases/${caseId}/documents/${documentId}` };
+    },                                                           answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/me/lookups': {
     request: () => ({ path: '/api/me/lookups' }),                answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/registry/sync/persons': {

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/platform/config.ts';
 import { type Database, openDatabase } from '../src/platform/db/database.ts';
+import { type Mailer, openMailer } from '../src/platform/mail/index.ts';
 import { adminQuery, databaseUrl, dropDatabase } from './global-setup.ts';
 import { findFreePort, formAction, type RequestOptions, TestBrowser } from './test-browser.ts';
 
@@ -38,6 +39,8 @@ export interface TestServer {
   config: Config;
   database: Database;
   app: FastifyInstance;
+  /** The server's mailer: its `catcher` (no SMTP_URL outside production) takes what is sent. */
+  mailer: Mailer;
   /** A new browser with an empty cookie jar. */
   browser(): ApiBrowser;
   close(): Promise<void>;
@@ -59,7 +62,9 @@ export async function startTestServer(
     ...env,
   });
   const database = await openTestDatabase(backend);
-  const app = await buildApp(config, database, options);
+  // As main.ts does: so the development routes over the catcher exist here too, and are tested.
+  const mailer = await openMailer(config);
+  const app = await buildApp(config, database, { ...options, mailer });
   await app.listen({ host: config.host, port });
   const url = config.publicUrl;
   return {
@@ -67,9 +72,11 @@ export async function startTestServer(
     config,
     database,
     app,
+    mailer,
     browser: () => new ApiBrowser(url),
     close: async () => {
       await app.close();
+      await mailer.stop();
       await database.close();
     },
   };

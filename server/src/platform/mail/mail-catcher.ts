@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** A mail the local catcher received, as a developer wants to read it. */
 export interface CaughtMail {
+  id: string;
   receivedAt: string;
   from: string;
   to: string[];
@@ -34,6 +36,7 @@ export class MailCatcher {
         simpleParser(stream)
           .then((parsed) => {
             this.#caught.unshift({
+              id: randomUUID(),
               receivedAt: new Date().toISOString(),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               to: session.envelope.rcptTo.map((recipient) => recipient.address),
