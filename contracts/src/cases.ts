@@ -220,6 +220,7 @@ export const SecrecyRequest = z.object({
   /** The ground in the Public Access to Information and Secrecy Act (OSL), e.g. "OSL 26 kap. 1 §". */
   ground: text({ max: 200 }).optional(),
 });
+export const DocumentSecrecyRequest = z.object({ secret: z.boolean() });
 export const CloseRequest = z.object({ reason: text({ max: 1000, multiline: true }).optional() });
 
 /** Service promises (B7): lead times per e-service, for the insights module and the overview. */

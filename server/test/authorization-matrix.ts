@@ -216,6 +216,11 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'POST /api/cases/{caseId}/secrecy': {
     request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/secrecy`, body: { secret: true, ground: 'OSL 21 kap. 1 §' } }),
                                                                  answers: [401, 403, 403, 403, 200, 403, 403, 403, 403, 403] },
+  'POST /api/cases/{caseId}/documents/{documentId}/secrecy': {
+    request: async (f) => {
+      const { caseId, documentId } = await f.newCase();
+      return { path: `/api/cases/${caseId}/documents/${documentId}/secrecy`, body: { secret: true } };
+    },                                                           answers: [401, 403, 403, 403, 200, 403, 403, 403, 403, 403] },
   'POST /api/cases/{caseId}/close': {
     request: async (f) => ({ path: `/api/cases/${(await f.newCase()).caseId}/close`, body: { reason: 'Återkallad' } }),
                                                                  answers: [401, 403, 403, 200, 200, 403, 403, 403, 403, 403] },

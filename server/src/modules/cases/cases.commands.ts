@@ -174,3 +174,23 @@ export async function close(trx: Kysely<unknown>, row: LockedCase, reason: strin
   const kind = await caseKindById(trx, row.kind_id);
   await closeCase(trx, row, kind, actor, reason);
 }
+
+/** Marks one document secret or open (C4), e.g. a medical certificate in an otherwise open case. */
+export async function setDocumentSecrecy(
+  trx: Kysely<unknown>,
+  row: LockedCase,
+  documentId: string,
+  secret: boolean,
+  actor: CaseActor,
+): Promise<void> {
+  const changed = await casesDb(trx)
+    .updateTable('case_documents')
+    .set({ secret, updated_at: new Date() })
+    .where('case_id', '=', row.id)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) === 0) throw casesError('case_document_not_found');
+  await recordEvent(trx, row.id, secret ? 'case.document_marked_secret' : 'case.document_secrecy_lifted', actor, {
+    document: documentId,
+  });
+}

@@ -131,8 +131,11 @@ export async function moveProcess(
     setImmediate(() => resolveSettled('wait'));
   });
   // Each element's output is kept where gateway conditions read it: environment.output.<id>.
+  // A service task's output is the list of its callback's results: the step's output is the first.
   listener.on('activity.end', (api: ActivityApi) => {
-    if (api.content.output !== undefined) api.environment.output[api.id] = api.content.output;
+    const output =
+      api.type === 'bpmn:ServiceTask' && Array.isArray(api.content.output) ? api.content.output[0] : api.content.output;
+    if (output !== undefined) api.environment.output[api.id] = output;
   });
 
   const execution =

@@ -8,6 +8,7 @@ import {
   CloseRequest,
   CompleteTaskRequest,
   DecideRequest,
+  DocumentSecrecyRequest,
   InboxQuery,
   InboxResponse,
   LeadTimeQuery,
@@ -324,6 +325,24 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
     async (request) =>
       runCommand(db, request, request.params.caseId, 'markSecret', 'cases.case.secrecy', (trx, row, actor) =>
         commands.setSecrecy(trx, row, request.body, caseActorOf(actor)),
+      ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/documents/:documentId/secrecy',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Mark one document of the case secret (OSL), or lift the marking',
+        params: CaseDocumentParams,
+        body: DocumentSecrecyRequest,
+        response: { 200: CaseView },
+      },
+      config: { access: { permission: 'cases.readSecret' as const } },
+    },
+    async (request) =>
+      runCommand(db, request, request.params.caseId, 'markSecret', 'cases.document.secrecy', (trx, row, actor) =>
+        commands.setDocumentSecrecy(trx, row, request.params.documentId, request.body.secret, caseActorOf(actor)),
       ),
   );
 

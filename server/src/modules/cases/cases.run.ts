@@ -55,6 +55,9 @@ function firstStatusFor(caseType: CaseType, shared: StatusType['shared']): Statu
   return caseType.statusTypes.find((type) => type.shared === shared);
 }
 
+/** The cases (as locked by one command or job) whose applicant has been mailed already. */
+const notified = new WeakSet<LockedCase>();
+
 /**
  * The mail a citizen gets when something happens in their case (D1): no personal data, not even
  * the registration number — only that there is news and where to read it after logging in.
@@ -62,6 +65,9 @@ function firstStatusFor(caseType: CaseType, shared: StatusType['shared']): Statu
 export async function notifyApplicant(trx: Kysely<unknown>, row: LockedCase): Promise<boolean> {
   const to = row.notify_email;
   if (!to) return false;
+  // One mail per command: a decision that also changes the status and runs a notify step is news once.
+  if (notified.has(row)) return true;
+  notified.add(row);
   await enqueueMail(trx, {
     to,
     subject: 'Nytt i ditt ärende hos Mölnåls stad / News in your case',
@@ -111,10 +117,12 @@ export async function setStatus(
     .values({ case_id: row.id, status_code: code, shared_status: type.shared, at: now })
     .execute();
   await recordEvent(trx, row.id, 'case.status_changed', actor, { from: row.status_code, to: code });
+  const sharedChanged = row.shared_status !== type.shared;
   row.status_code = code;
   row.shared_status = type.shared;
   if (closing && !row.closed_at) row.closed_at = now;
-  await notifyApplicant(trx, row);
+  // The citizen hears of steps they would notice (the shared status), not of every internal one.
+  if (sharedChanged) await notifyApplicant(trx, row);
 }
 
 /**

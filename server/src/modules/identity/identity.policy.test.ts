@@ -76,6 +76,8 @@ describe('permissionsOf', () => {
   it('unites the permissions of every role held', () => {
     const both = staff(['caseOfficer', BYGGLOV], ['itDepartment', KS]);
     expect(permissionsOf(both).sort()).toEqual([
+      'cases.handle',
+      'cases.read',
       'masterData.manage',
       'org.read',
       'persons.lookup',
