@@ -26,7 +26,12 @@ export interface CaseFixture {
 
 export async function insertCase(
   db: Kysely<unknown>,
-  options: { slug: string; applicantPersonId: string | null; data: Record<string, unknown>; anonymous?: boolean },
+  options: {
+    slug: string;
+    applicantPersonId: string | null;
+    data: Record<string, unknown>;
+    anonymous?: boolean;
+  },
 ): Promise<CaseFixture> {
   const kindId = await publishedVersionId(db, options.slug);
   const registered = await db.transaction().execute((trx) =>
@@ -64,7 +69,10 @@ export function insertBuildingPermitCase(db: Kysely<unknown>, applicantPersonId:
 }
 
 /** A published e-service's definition as stored, to publish again (as a new version). */
-export async function publishedDefinition(db: Kysely<unknown>, slug: string): Promise<Record<string, unknown>> {
+export async function publishedDefinition(
+  db: Kysely<unknown>,
+  slug: string,
+): Promise<Record<string, unknown>> {
   const { rows } = await sql<{ definition: Record<string, unknown> }>`
     select v.definition from service_versions v join service_definitions d on d.id = v.service_id
     where d.slug = ${slug} and v.status = 'published'`.execute(db);
