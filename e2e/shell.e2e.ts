@@ -151,6 +151,8 @@ test('at double text size no text spills out of its box on the journeys’ pages
   // 320 px and double text together need the browser's Swedish hyphenation for the longest words,
   // which Debian's Chromium does not have (see the accessibility statement); so this runs wide.
   test.skip(testInfo.project.name === 'phone', 'checked at normal text size on the phone');
+  // Eight pages checked, the start page with the whole e-service catalog: more than half a minute.
+  test.setTimeout(90_000);
   await page.goto('/');
   for (let step = 0; step < 4; step++) await page.getByRole('button', { name: 'Större text' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Textstorlek: 200 %' })).toBeAttached();

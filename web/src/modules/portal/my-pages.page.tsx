@@ -5,6 +5,7 @@ import { formatName } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useMyCases } from '../cases/me-cases.api.ts';
 import { useRepresentations } from './me.api.ts';
 
 /**
@@ -24,6 +25,26 @@ function ActingForEntry() {
       <p>
         <Link to={webPages.actingFor} className="link-arrow">
           {t.myPages.actingForLink}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+/** "Mina ärenden": how many cases there are, and the way to them and to what was started. */
+function CasesEntry() {
+  const { t } = useI18n();
+  const cases = useMyCases();
+  const count = cases.data?.length;
+  return (
+    <section className="card" aria-labelledby="my-cases">
+      <h2 id="my-cases">{t.myPages.casesHeading}</h2>
+      {count === 0 && <EmptyState>{t.myPages.noCases}</EmptyState>}
+      {count !== undefined && count > 0 && <p>{t.services.cases.caseCount(count)}</p>}
+      <p>{t.services.cases.myPagesText}</p>
+      <p className="card-link">
+        <Link to={webPages.myCases} className="link-arrow">
+          {t.services.cases.myPagesLink}
         </Link>
       </p>
     </section>
@@ -59,10 +80,7 @@ function MyPages({ user }: { user: SessionUser }) {
           <p className="muted">{t.myPages.detailsLinkText}</p>
         </section>
         <ActingForEntry />
-        <section className="card" aria-labelledby="my-cases">
-          <h2 id="my-cases">{t.myPages.casesHeading}</h2>
-          <EmptyState>{t.myPages.noCases}</EmptyState>
-        </section>
+        <CasesEntry />
         <section className="card" aria-labelledby="my-messages">
           <h2 id="my-messages">{t.myPages.messagesHeading}</h2>
           <EmptyState>{t.myPages.noMessages}</EmptyState>
@@ -72,7 +90,7 @@ function MyPages({ user }: { user: SessionUser }) {
   );
 }
 
-/** `/mina-sidor`: the citizen's own page (permission `myPages.use`). Cases and messages come later. */
+/** `/mina-sidor`: the citizen's own page (permission `myPages.use`). Messages come later. */
 export function MyPagesPage() {
   const { t } = useI18n();
   return (

@@ -7,6 +7,7 @@ import { type Messages, useI18n } from '../../lib/i18n.tsx';
 import { LoadingStatus } from '../../ui/loading-status.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
+import { ServiceCatalog } from '../services/catalog.tsx';
 
 function LoginOptions() {
   const { t } = useI18n();
@@ -62,7 +63,11 @@ function loginErrorMessage(messages: LoginErrorMessages, code: string): string {
   return code in messages ? messages[code as keyof LoginErrorMessages] : messages.other;
 }
 
-/** `/`: what the service is, and the way in (login, or links to one's areas when logged in). */
+/**
+ * `/`: the e-service catalog, open to everyone before login (search, life situations, each
+ * e-service with its promise and whether it needs a login), and the way in: login, or links to
+ * one's areas when logged in.
+ */
 export function StartPage() {
   const { t } = useI18n();
   const session = useSession();
@@ -98,6 +103,7 @@ export function StartPage() {
       )}
       <p className="lead">{t.start.intro}</p>
       {session.isError && <ProblemAlert error={session.error} onRetry={() => void session.refetch()} />}
+      <ServiceCatalog />
       {body}
     </Page>
   );
