@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBuildingPermitCase, insertCase, publishedDefinition } from './case-fixtures.ts';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
 import {
   insertInformationType,
@@ -9,6 +8,7 @@ import {
 import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
 import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
+import { insertBuildingPermitCase, insertCase, publishedDefinition } from './case-fixtures.ts';
 import { startTestServer, type TestServer, testBackends } from './test-server.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

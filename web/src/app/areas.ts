@@ -12,6 +12,7 @@ export interface Area {
 export const areas: readonly Area[] = [
   { path: webPages.myPages, permission: 'myPages.use', label: (t) => t.nav.myPages },
   { path: webPages.workspace, permission: 'workspace.use', label: (t) => t.nav.workspace },
+  { path: webPages.caseInbox, permission: 'cases.read', label: (t) => t.cases.nav },
   { path: webPages.personSearch, permission: 'persons.lookup', label: (t) => t.nav.personSearch },
   { path: webPages.informationTypes, permission: 'workspace.use', label: (t) => t.nav.informationTypes },
   { path: webPages.administration, permission: 'users.read', label: (t) => t.nav.admin },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
+import { insertLindqvistFamily } from '../../../test/registry-fixtures.ts';
 import {
   type ApiBrowser,
   startTestServer,
@@ -7,8 +8,9 @@ import {
   testBackends,
 } from '../../../test/test-server.ts';
 import { JobRunner } from '../../platform/jobs/index.ts';
-import type { PersonRow } from '../registry/registry.repository.ts';
-import { insertLindqvistFamily } from '../registry/registry.test-support.ts';
+
+type PersonRow = Awaited<ReturnType<typeof insertLindqvistFamily>>['oskar'];
+
 import { casesModule } from './index.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
@@ -166,10 +168,9 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
       `/api/registry/persons/${oskar.id}?purpose=caseHandling`,
     );
     expect(overview.body.openCases.map((open) => open.id)).toContain(caseId);
-    const leadTimes = await officer.api<{ items: { serviceSlug: string; decided: number; medianWorkingDays: number }[] }>(
-      'GET',
-      '/api/cases/lead-times',
-    );
+    const leadTimes = await officer.api<{
+      items: { serviceSlug: string; decided: number; medianWorkingDays: number }[];
+    }>('GET', '/api/cases/lead-times');
     expect(leadTimes.body.items).toContainEqual(
       expect.objectContaining({ serviceSlug: 'forskoleplats', decided: 1, medianWorkingDays: 0 }),
     );
@@ -240,7 +241,10 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
     let after: string | null = null;
     do {
       const query: string = `/api/cases/inbox?sort=registrationNumber&limit=100${after ? `&after=${after}` : ''}`;
-      const page = await officer.api<{ items: { id: string; registrationNumber: string }[]; next: string | null }>('GET', query);
+      const page = await officer.api<{
+        items: { id: string; registrationNumber: string }[];
+        next: string | null;
+      }>('GET', query);
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((item) => item.registrationNumber));
       after = page.body.next;

@@ -190,7 +190,13 @@ export async function setDocumentSecrecy(
     .where('id', '=', documentId)
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) === 0) throw casesError('case_document_not_found');
-  await recordEvent(trx, row.id, secret ? 'case.document_marked_secret' : 'case.document_secrecy_lifted', actor, {
-    document: documentId,
-  });
+  await recordEvent(
+    trx,
+    row.id,
+    secret ? 'case.document_marked_secret' : 'case.document_secrecy_lifted',
+    actor,
+    {
+      document: documentId,
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
 import { publishedDefinition } from '../../../test/case-fixtures.ts';
+import { insertPerson } from '../../../test/registry-fixtures.ts';
 import {
   type ApiBrowser,
   startTestServer,
@@ -9,7 +10,6 @@ import {
   testBackends,
 } from '../../../test/test-server.ts';
 import { JobRunner } from '../../platform/jobs/index.ts';
-import { insertPerson } from '../registry/registry.test-support.ts';
 import { casesModule } from './index.ts';
 
 const staff = (givenName: string) =>

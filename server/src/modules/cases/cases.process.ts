@@ -134,7 +134,9 @@ export async function moveProcess(
   // A service task's output is the list of its callback's results: the step's output is the first.
   listener.on('activity.end', (api: ActivityApi) => {
     const output =
-      api.type === 'bpmn:ServiceTask' && Array.isArray(api.content.output) ? api.content.output[0] : api.content.output;
+      api.type === 'bpmn:ServiceTask' && Array.isArray(api.content.output)
+        ? api.content.output[0]
+        : api.content.output;
     if (output !== undefined) api.environment.output[api.id] = output;
   });
 

@@ -341,8 +341,20 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
       config: { access: { permission: 'cases.readSecret' as const } },
     },
     async (request) =>
-      runCommand(db, request, request.params.caseId, 'markSecret', 'cases.document.secrecy', (trx, row, actor) =>
-        commands.setDocumentSecrecy(trx, row, request.params.documentId, request.body.secret, caseActorOf(actor)),
+      runCommand(
+        db,
+        request,
+        request.params.caseId,
+        'markSecret',
+        'cases.document.secrecy',
+        (trx, row, actor) =>
+          commands.setDocumentSecrecy(
+            trx,
+            row,
+            request.params.documentId,
+            request.body.secret,
+            caseActorOf(actor),
+          ),
       ),
   );
 

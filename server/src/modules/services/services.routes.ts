@@ -356,7 +356,8 @@ export async function registerServicesRoutes(
         // An administrator publishes only for units within their part of the organisation.
         const units = await findOrgUnits(identityDb(trx));
         const unit = units.find((candidate) => candidate.id === request.body.definition.responsibleOrgUnitId);
-        if (!unit || !can(request.actor, 'services.manage', unit.path)) throw servicesError('unit_not_in_scope');
+        if (!unit || !can(request.actor, 'services.manage', unit.path))
+          throw servicesError('unit_not_in_scope');
         const version = await publishVersion(trx, request.body.definition);
         await request.recordAudit(trx, {
           action: 'services.version.publish',

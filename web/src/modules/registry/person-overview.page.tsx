@@ -210,7 +210,9 @@ function Overview({ overview, lookup }: { overview: PersonOverview; lookup: Look
           <ul className="record-list">
             {overview.openCases.map((openCase) => (
               <li key={openCase.id}>
-                <span className="record-title">{openCase.reference}</span>
+                <Link to={pathTo('caseView', { caseId: openCase.id })} className="record-title">
+                  {openCase.reference}
+                </Link>
                 <span className="record-line">{openCase.title}</span>
               </li>
             ))}

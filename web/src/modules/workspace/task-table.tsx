@@ -1,4 +1,5 @@
-import type { Task } from '@karna/contracts';
+import { pathTo, type Task } from '@karna/contracts';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 
@@ -26,7 +27,13 @@ export function TaskTable({ tasks, captionId }: { tasks: readonly Task[]; captio
         <tbody>
           {tasks.map((task) => (
             <tr key={task.id}>
-              <th scope="row">{task.title}</th>
+              <th scope="row">
+                {task.source.module === 'cases' ? (
+                  <Link to={pathTo('caseView', { caseId: task.source.reference })}>{task.title}</Link>
+                ) : (
+                  task.title
+                )}
+              </th>
               <td>{task.orgUnitName}</td>
               <td>
                 <span className={`badge badge-${task.status}`}>{t.taskStatuses[task.status]}</span>

@@ -1,5 +1,6 @@
-import type { SessionUser } from '@karna/contracts';
+import { type SessionUser, webPages } from '@karna/contracts';
 import { type ReactNode, useId } from 'react';
+import { Link } from 'react-router';
 import { hasPermission, RequirePermission } from '../../app/auth.tsx';
 import { formatName } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -53,12 +54,35 @@ function MyTasks() {
   );
 }
 
+/** The way to the unit inbox, for staff who read cases. */
+function MyCases() {
+  const { t } = useI18n();
+  const m = t.cases.workspace;
+  return (
+    <section className="card" aria-labelledby="my-cases">
+      <h2 id="my-cases">{m.heading}</h2>
+      <p>{m.text}</p>
+      <ul className="link-list">
+        <li>
+          <Link to={webPages.caseInbox} className="link-arrow">
+            {m.toInbox}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${webPages.caseInbox}?assigned=me`}>{m.toMine}</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 function Workspace({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   return (
     <Page title={t.workspace.title}>
       <p className="lead">{t.workspace.greeting(formatName(user))}</p>
       <div className="stack">
+        {hasPermission(user, 'cases.read') && <MyCases />}
         {hasPermission(user, 'tasks.read') && <MyTasks />}
         <MyRoles user={user} />
       </div>
