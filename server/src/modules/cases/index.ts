@@ -5,6 +5,7 @@ import { START_PROCESS_JOB, startCaseProcess } from './cases.register.ts';
 import { registerCasesRoutes } from './cases.routes.ts';
 import { openCasesOf } from './cases.views.ts';
 import * as createCases from './migrations/202611241400-create-cases.ts';
+import * as inboxSortIndexes from './migrations/202611241420-inbox-sort-indexes.ts';
 
 export { type CasesErrorCode, casesErrors } from './cases.errors.ts';
 export { type CaseKind, ensureCaseKind } from './cases.kinds.ts';
@@ -24,7 +25,10 @@ export {
  */
 export const casesModule: KarnaModule = {
   name: 'cases',
-  migrations: { '202611241400-create-cases': createCases },
+  migrations: {
+    '202611241400-create-cases': createCases,
+    '202611241420-inbox-sort-indexes': inboxSortIndexes,
+  },
   async registerRoutes(app, context) {
     // The person overview's "open cases" (registry extension point).
     setOpenCasesSource(openCasesOf);
