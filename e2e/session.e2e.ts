@@ -86,7 +86,8 @@ test('when the server has ended the session the page says so, and logging in aga
   page,
 }) => {
   await logInAsStaff(page, 'Ada Holm');
-  await expect(page.getByText('Du har inga uppgifter just nu')).toBeVisible();
+  // Other journeys leave tasks in the municipality's queues: the list is there, whatever it holds.
+  await expect(page.getByRole('heading', { name: 'Mina uppgifter' })).toBeVisible();
   // The session ends behind the page's back, as when the server drops it: the page still
   // believes it is logged in until its next request is answered 401.
   const session = await (await page.request.get('/api/session')).json();

@@ -3,7 +3,6 @@ import { type RefObject, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { formatName } from '../lib/format.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { CaughtMailsFooterLink } from '../modules/dev/caught-mails-link.tsx';
 import { Button } from '../ui/button.tsx';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 import { ActingForBanner } from './acting-for-banner.tsx';
@@ -112,7 +111,6 @@ function SiteFooter() {
                 <Link to={webPages.personalData}>{t.footer.personalData}</Link>
               </li>
               {/* Development and tests only: shown where the server runs the mail catcher. */}
-              <CaughtMailsFooterLink />
             </ul>
           </nav>
           <p className="footer-about">{t.footer.about}</p>

@@ -16,22 +16,3 @@ export function useCaughtMails() {
     staleTime: 0,
   });
 }
-
-/**
- * Does this server run the mail catcher? The route exists exactly when it does, so its answer is
- * the flag: asked once per visit (in production that is one 404), never again.
- */
-export function useHasMailCatcher(): boolean {
-  const answer = useQuery({
-    queryKey: ['dev', 'has-mail-catcher'],
-    queryFn: async ({ signal }) => {
-      await apiGet(CAUGHT_MAILS, CaughtMailListResponse, signal);
-      return true;
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
-  return answer.data === true;
-}

@@ -2,7 +2,6 @@
 export const devSv = {
   caughtMails: {
     title: 'E-post som fångats',
-    footerLink: 'E-post som fångats (utveckling)',
     developmentOnly:
       'Den här sidan finns bara när Kärna körs för utveckling eller test. Då skickas ingen e-post på riktigt: en lokal e-postserver fångar breven och de visas här. I drift finns inte sidan.',
     kept: 'De 50 senaste breven visas, nyast först. De finns bara i serverns minne och försvinner när servern startas om.',
@@ -28,7 +27,6 @@ export type DevMessages = typeof devSv;
 export const devEn: DevMessages = {
   caughtMails: {
     title: 'Caught mail',
-    footerLink: 'Caught mail (development)',
     developmentOnly:
       'This page exists only when Kärna runs for development or tests. No real e-mail is sent then: a local mail server catches the mails and they are shown here. In production this page does not exist.',
     kept: 'The latest 50 mails are shown, newest first. They are kept only in the server’s memory and are gone when the server restarts.',
