@@ -79,7 +79,9 @@ async function runCommand(
   return db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, caseId);
     if (!row) throw casesError('case_not_found');
-    const access = officerAccess(actor, row, await unitPath(trx, row.org_unit_id));
+    // A case never changes unit, so the path read once serves the check after the command too.
+    const path = await unitPath(trx, row.org_unit_id);
+    const access = officerAccess(actor, row, path);
     if (!access.read) throw casesError('case_not_found');
     if (!access[need]) throw casesError('case_not_found');
     await command(trx, row, actor);
@@ -91,11 +93,7 @@ async function runCommand(
       details: { registrationNumber: row.registration_number },
     });
     const after = await findCase(trx, caseId);
-    return caseView(
-      trx,
-      after as LockedCase,
-      officerAccess(actor, after as LockedCase, await unitPath(trx, row.org_unit_id)),
-    );
+    return caseView(trx, after as LockedCase, officerAccess(actor, after as LockedCase, path));
   });
 }
 
