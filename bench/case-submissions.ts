@@ -17,8 +17,8 @@
  *    load the script waits (at most `--drain-timeout`, 600 s) until the queue is empty and reports
  *    how fast the runner drained it: the engine's real throughput. Then the server is stopped.
  * 5. *Directly:* the same writes without HTTP, sessions or validation — the submission row, the
- *    case through the server's own `registerCase` (number, case, status change, event, job), the
- *    draft deleted and the audit entry, in one transaction — from the same number of concurrent
+ *    case through the server's own `registerCase` (job, then number, case, status change and event
+ *    in one statement), the draft deleted and the audit entry, in one transaction — from the same number of concurrent
  *    workers through the server's own pool and driver (`openDatabase`: 10 connections, hot
  *    statements prepared), for the same warm-up and duration, on fresh drafts.
  *
@@ -513,9 +513,9 @@ async function countCases(url: string): Promise<number> {
 // --- The direct baseline -------------------------------------------------------------------------
 
 /**
- * What submitDraft writes, without its reads and checks: the idempotency key claimed, the case
- * registered by the server's own registerCase, the key's row completed, the draft deleted and the
- * audit entry appended — in one transaction, as the route does it.
+ * What submitDraft writes, without its reads and checks: the idempotency key claimed and the draft
+ * deleted in one statement, the case registered by the server's own registerCase and the audit
+ * entry appended — in one transaction, as the route does it.
  */
 async function submitDirectly(
   db: Kysely<unknown>,
@@ -527,10 +527,16 @@ async function submitDirectly(
   const submitter = `user:${citizen.userId}`;
   const key = randomUUID();
   const data = application(citizen);
+  const caseId = randomUUID();
   await db.transaction().execute(async (trx) => {
-    await sql`insert into service_submissions (submitter, idempotency_key) values (${submitter}, ${key})
-              on conflict (submitter, idempotency_key) do nothing`.execute(trx);
+    await sql`with claimed as (insert into service_submissions (submitter, idempotency_key, case_id)
+                               values (${submitter}, ${key}, ${caseId})
+                               on conflict (submitter, idempotency_key) do nothing returning case_id)
+              delete from service_drafts where id = ${draftId} and exists (select 1 from claimed)`.execute(
+      trx,
+    );
     const registered = await registerCase(trx, {
+      caseId,
       kindId,
       channel: 'web',
       applicant: { userId: citizen.userId, personId: citizen.personId },
@@ -540,12 +546,6 @@ async function submitDirectly(
       attachments: [],
       actorName: citizen.name,
     });
-    await sql`update service_submissions set case_id = ${registered.caseId},
-                registration_number = ${registered.registrationNumber},
-                submitted_at = ${registered.submittedAt},
-                expected_decision_by = ${registered.expectedDecisionBy}, updated_at = now()
-              where submitter = ${submitter} and idempotency_key = ${key}`.execute(trx);
-    await sql`delete from service_drafts where id = ${draftId}`.execute(trx);
     await audit.append(
       trx,
       { type: 'citizen', id: citizen.userId, name: citizen.name },

@@ -115,6 +115,21 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
     });
   });
 
+  it('makes one case of one draft, even when it is submitted twice at once under two keys', async () => {
+    const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
+      json: { slug: 'forskoleplats' },
+    });
+    const submit = () =>
+      elin.api<{ caseId: string; type: string }>('POST', `/api/services/drafts/${draft.body.id}/submit`, {
+        json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
+      });
+    const answers = await Promise.all([submit(), submit()]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 404]);
+    expect(answers.find((answer) => answer.status === 404)?.body.type).toBe(
+      'urn:karna:error:draft_not_found',
+    );
+  });
+
   it('lets the unit officer handle and decide it, and the guardian follow it to the decision PDF', async () => {
     const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
       json: { slug: 'forskoleplats' },

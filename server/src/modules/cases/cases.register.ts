@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { swedishDate } from '@karna/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
 import { renderReceiptDocument } from './cases.documents.ts';
 import { caseKindById } from './cases.kinds.ts';
-import { lockCase, PLATFORM_ACTOR, recordEvent, runProcess } from './cases.run.ts';
+import { lockCase, PLATFORM_ACTOR, runProcess } from './cases.run.ts';
 import { type CaseChannel, casesDb } from './cases.tables.ts';
 
 /** The job that starts a registered case's process (and writes its receipt). */
@@ -21,6 +21,8 @@ export interface NewAttachment {
 }
 
 export interface NewCase {
+  /** The case's id when the caller needs it before the case exists (a submission records it first). */
+  caseId?: string;
   /** The case kind: the published e-service version's id. */
   kindId: string;
   channel: CaseChannel;
@@ -49,30 +51,16 @@ export function trackingTokenHash(token: string): string {
 }
 
 /**
- * Takes the series' next number for the year. The row stays locked until the transaction ends,
- * so concurrent registrations queue here, and a rollback gives the number back: numbers are
- * gapless and unique on both backends (C4). Taken as late as possible to keep that queue short.
- */
-async function nextRunningNumber(trx: Kysely<unknown>, series: string, year: number): Promise<number> {
-  const row = await casesDb(trx)
-    .insertInto('case_number_series')
-    .values({ series, year, last_number: 1 })
-    .onConflict((conflict) =>
-      conflict.columns(['series', 'year']).doUpdateSet(() => ({
-        last_number: (eb) => eb('case_number_series.last_number', '+', 1),
-        updated_at: new Date(),
-      })),
-    )
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return row.last_number;
-}
-
-/**
  * Registers a case in the caller's transaction: numbered in its series, its status and event
  * recorded, attachments filed, and its process started by a job queued in the same transaction —
  * the process instance exists exactly when the case does, and the engine's first steps run just
  * after (ADR 0006), so a submission does not wait for them.
+ *
+ * The number comes from the series' counter row, which stays locked until the transaction ends:
+ * concurrent registrations queue there, and a rollback gives the number back, so numbers are
+ * gapless and unique on both backends (C4). That queue is the submit's bottleneck, so the number
+ * is taken as late as possible and in one statement with the rows that need it (the case, its
+ * first status and its event): one round trip under the lock instead of four.
  */
 export async function registerCase(trx: Kysely<unknown>, newCase: NewCase): Promise<RegisteredCase> {
   const kind = await caseKindById(trx, newCase.kindId);
@@ -84,41 +72,105 @@ export async function registerCase(trx: Kysely<unknown>, newCase: NewCase): Prom
   if (!initial) throw new Error(`case kind ${kind.id} has no initial status ${kind.caseType.initialStatus}`);
   const trackingToken = newCase.channel === 'anonymous' ? randomBytes(24).toString('base64url') : null;
   const series = kind.caseType.series;
+  const caseId = newCase.caseId ?? randomUUID();
 
-  const runningNumber = await nextRunningNumber(trx, series, year);
-  const registrationNumber = `${series} ${year}/${runningNumber}`;
-  const { id: caseId } = await casesDb(trx)
-    .insertInto('cases')
-    .values({
-      registration_number: registrationNumber,
-      series,
-      year,
-      running_number: runningNumber,
-      kind_id: kind.id,
-      org_unit_id: kind.orgUnitId,
-      channel: newCase.channel,
-      status_code: initial.code,
-      shared_status: initial.shared,
-      secrecy_ground: null,
-      applicant_user_id: newCase.applicant.userId,
-      applicant_person_id: newCase.applicant.personId,
-      concerns_person_id: newCase.concernsPersonId,
-      tracking_token_hash: trackingToken ? trackingTokenHash(trackingToken) : null,
-      notify_email: newCase.notifyEmail,
-      data: JSON.stringify(newCase.data),
-      submitted_at: submittedAt,
-      due_date: expectedDecisionBy,
-      assignee_id: null,
-      decided_at: null,
-      closed_at: null,
-      process_state: null,
-    })
-    .returning('id')
+  await enqueueJob(trx, { kind: START_PROCESS_JOB, payload: { caseId } });
+  const numbered = await casesDb(trx)
+    .with('number', (db) =>
+      db
+        .insertInto('case_number_series')
+        .values({ series, year, last_number: 1 })
+        .onConflict((conflict) =>
+          conflict.columns(['series', 'year']).doUpdateSet(() => ({
+            last_number: (eb) => eb('case_number_series.last_number', '+', 1),
+            updated_at: submittedAt,
+          })),
+        )
+        .returning('last_number'),
+    )
+    .with('new_case', (db) =>
+      db
+        .insertInto('cases')
+        .columns([
+          'id',
+          'registration_number',
+          'series',
+          'year',
+          'running_number',
+          'kind_id',
+          'org_unit_id',
+          'channel',
+          'status_code',
+          'shared_status',
+          'applicant_user_id',
+          'applicant_person_id',
+          'concerns_person_id',
+          'tracking_token_hash',
+          'notify_email',
+          'data',
+          'submitted_at',
+          'due_date',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('number')
+            .select([
+              eb.val(caseId).as('id'),
+              sql<string>`${`${series} ${year}/`}::text || number.last_number`.as('registration_number'),
+              eb.val(series).as('series'),
+              eb.val(year).as('year'),
+              'number.last_number',
+              eb.val(kind.id).as('kind_id'),
+              eb.val(kind.orgUnitId).as('org_unit_id'),
+              eb.val(newCase.channel).as('channel'),
+              eb.val(initial.code).as('status_code'),
+              eb.val(initial.shared).as('shared_status'),
+              eb.val(newCase.applicant.userId).as('applicant_user_id'),
+              eb.val(newCase.applicant.personId).as('applicant_person_id'),
+              eb.val(newCase.concernsPersonId).as('concerns_person_id'),
+              eb.val(trackingToken ? trackingTokenHash(trackingToken) : null).as('tracking_token_hash'),
+              eb.val(newCase.notifyEmail).as('notify_email'),
+              sql`${JSON.stringify(newCase.data)}::jsonb`.as('data'),
+              eb.val(submittedAt).as('submitted_at'),
+              sql`${expectedDecisionBy}::date`.as('due_date'),
+            ]),
+        )
+        .returning(['id', 'registration_number']),
+    )
+    .with('first_status', (db) =>
+      db
+        .insertInto('case_status_changes')
+        .columns(['case_id', 'status_code', 'shared_status', 'at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('new_case')
+            .select([
+              'new_case.id',
+              eb.val(initial.code).as('status_code'),
+              eb.val(initial.shared).as('shared_status'),
+              eb.val(submittedAt).as('at'),
+            ]),
+        ),
+    )
+    .with('registered_event', (db) =>
+      db
+        .insertInto('case_events')
+        .columns(['case_id', 'type', 'actor_id', 'actor_name', 'detail'])
+        .expression((eb) =>
+          eb
+            .selectFrom('new_case')
+            .select([
+              'new_case.id',
+              eb.val('case.registered').as('type'),
+              eb.val(newCase.applicant.userId).as('actor_id'),
+              eb.val(newCase.actorName).as('actor_name'),
+              sql`${JSON.stringify({ channel: newCase.channel })}::jsonb`.as('detail'),
+            ]),
+        ),
+    )
+    .selectFrom('new_case')
+    .select('new_case.registration_number')
     .executeTakeFirstOrThrow();
-  await casesDb(trx)
-    .insertInto('case_status_changes')
-    .values({ case_id: caseId, status_code: initial.code, shared_status: initial.shared, at: submittedAt })
-    .execute();
   if (newCase.attachments.length > 0) {
     await casesDb(trx)
       .insertInto('case_documents')
@@ -136,17 +188,33 @@ export async function registerCase(trx: Kysely<unknown>, newCase: NewCase): Prom
       )
       .execute();
   }
-  await recordEvent(
-    trx,
+  return {
     caseId,
-    'case.registered',
-    { id: newCase.applicant.userId, name: newCase.actorName },
-    {
-      channel: newCase.channel,
-    },
+    registrationNumber: numbered.registration_number,
+    submittedAt,
+    expectedDecisionBy,
+    trackingToken,
+  };
+}
+
+/** What a registration told its submitter (without the tracking token, which is given only once). */
+export async function registrationOf(
+  db: Kysely<unknown>,
+  caseId: string,
+): Promise<Omit<RegisteredCase, 'trackingToken'> | undefined> {
+  const row = await casesDb(db)
+    .selectFrom('cases')
+    .select(['id', 'registration_number', 'submitted_at', 'due_date'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return (
+    row && {
+      caseId: row.id,
+      registrationNumber: row.registration_number,
+      submittedAt: row.submitted_at,
+      expectedDecisionBy: row.due_date,
+    }
   );
-  await enqueueJob(trx, { kind: START_PROCESS_JOB, payload: { caseId } });
-  return { caseId, registrationNumber, submittedAt, expectedDecisionBy, trackingToken };
 }
 
 /**

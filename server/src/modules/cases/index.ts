@@ -15,6 +15,7 @@ export {
   type NewCase,
   type RegisteredCase,
   registerCase,
+  registrationOf,
   START_PROCESS_JOB,
   startCaseProcess,
 } from './cases.register.ts';

@@ -1,5 +1,6 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createServices from './migrations/202611241410-create-services.ts';
+import * as submissionNamesItsCase from './migrations/202611241500-submission-names-its-case.ts';
 import { registerServicesRoutes } from './services.routes.ts';
 
 export { type DemoServiceDefinition, demoServiceDefinitions } from './demo/index.ts';
@@ -12,6 +13,9 @@ export { type ServicesErrorCode, servicesErrors } from './services.errors.ts';
  */
 export const servicesModule: KarnaModule = {
   name: 'services',
-  migrations: { '202611241410-create-services': createServices },
+  migrations: {
+    '202611241410-create-services': createServices,
+    '202611241500-submission-names-its-case': submissionNamesItsCase,
+  },
   registerRoutes: registerServicesRoutes,
 };

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Draft, FormField, ServiceDefinition, SubmitResponse } from '@karna/contracts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/http/access.ts';
 import { AppError, type FieldErrorDetail } from '../../platform/http/errors.ts';
 import { validateAgainst } from '../../platform/json-schema/index.ts';
-import { registerCase } from '../cases/index.ts';
+import { registerCase, registrationOf } from '../cases/index.ts';
 import { type Prefill, prefillFor } from '../registry/index.ts';
 import { type PublishedService, versionById } from './services.catalog.ts';
 import { servicesError } from './services.errors.ts';
@@ -256,31 +256,69 @@ function checkedData(
   return { data, errors };
 }
 
-async function previousSubmission(db: Kysely<unknown>, submitter: string, key: string) {
+async function previousSubmission(
+  db: Kysely<unknown>,
+  submitter: string,
+  key: string,
+): Promise<SubmitResponse | undefined> {
   const row = await servicesDb(db)
     .selectFrom('service_submissions')
-    .selectAll()
+    .select('case_id')
     .where('submitter', '=', submitter)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  if (!row?.case_id || !row.registration_number || !row.submitted_at || !row.expected_decision_by)
-    return undefined;
+  const registered = row && (await registrationOf(db, row.case_id));
+  if (!registered) return undefined;
   return {
-    caseId: row.case_id,
-    registrationNumber: row.registration_number,
-    submittedAt: row.submitted_at.toISOString(),
-    expectedDecisionBy: row.expected_decision_by,
+    caseId: registered.caseId,
+    registrationNumber: registered.registrationNumber,
+    submittedAt: registered.submittedAt.toISOString(),
+    expectedDecisionBy: registered.expectedDecisionBy,
     // The tracking token was given once, in the first answer; a retry cannot show it again.
     trackingToken: null,
   };
 }
 
+/**
+ * Claims the idempotency key for the case about to be registered and removes the draft, in one
+ * statement. Answers false when the key was claimed before (a retry), and throws when the draft
+ * was submitted meanwhile under another key — one draft never makes two cases.
+ */
+async function claimSubmission(
+  trx: Kysely<unknown>,
+  claim: { submitter: string; idempotencyKey: string; caseId: string; draftId: string },
+): Promise<boolean> {
+  const row = await servicesDb(trx)
+    .with('claimed', (db) =>
+      db
+        .insertInto('service_submissions')
+        .values({ submitter: claim.submitter, idempotency_key: claim.idempotencyKey, case_id: claim.caseId })
+        .onConflict((conflict) => conflict.columns(['submitter', 'idempotency_key']).doNothing())
+        .returning('case_id'),
+    )
+    .with('removed', (db) =>
+      db
+        .deleteFrom('service_drafts')
+        .where('id', '=', claim.draftId)
+        .where((eb) => eb.exists(eb.selectFrom('claimed').select('case_id')))
+        .returning('id'),
+    )
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('claimed').select('case_id')).as('claimed'),
+      eb.exists(eb.selectFrom('removed').select('id')).as('removed'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (row.claimed && !row.removed) throw servicesError('draft_not_found');
+  return Boolean(row.claimed);
+}
+
 export type SubmitResult = { created: boolean; response: SubmitResponse };
 
 /**
- * Submits a draft as a case (B4, C4) in one transaction: the idempotency key claimed first (a
- * concurrent retry waits on it, then finds the case), the data checked, the case registered and
- * numbered, the draft removed, the audit entry written by `audit`.
+ * Submits a draft as a case (B4, C4) in one transaction: the idempotency key claimed and the draft
+ * removed first (a concurrent retry waits on the key, then finds the case), the case registered
+ * and numbered, the audit entry written by `audit`. Everything that only reads — the draft, the
+ * register's facts, the checks — happens before, outside the transaction.
  */
 export async function submitDraft(
   db: Kysely<unknown>,
@@ -292,46 +330,38 @@ export async function submitDraft(
 ): Promise<SubmitResult> {
   if (!owner) throw servicesError('draft_not_found');
   const submitter = submitterOf(owner);
-  const earlier = await previousSubmission(db, submitter, request.idempotencyKey);
-  if (earlier) return { created: false, response: earlier };
+  const draft = await findDraft(db, owner, draftId).catch(async (error: unknown) => {
+    // A retry of a submit that went through finds its draft gone, and its case.
+    const earlier = await previousSubmission(db, submitter, request.idempotencyKey);
+    if (earlier) return earlier;
+    throw error;
+  });
+  if ('registrationNumber' in draft) return { created: false, response: draft };
 
-  const draft = await findDraft(db, owner, draftId);
   const service = await versionById(db, draft.version_id);
   refuseUnlessAllowed(actor, service.definition);
   const personalNumber = actor.type === 'citizen' ? actor.personalNumber : null;
-  const prefill = personalNumber ? await prefillFor(db, personalNumber) : undefined;
-  const attachments = await servicesDb(db)
-    .selectFrom('service_attachments')
-    .selectAll()
-    .where('draft_id', '=', draft.id)
-    .execute();
+  const [prefill, attachments] = await Promise.all([
+    personalNumber ? prefillFor(db, personalNumber) : undefined,
+    servicesDb(db).selectFrom('service_attachments').selectAll().where('draft_id', '=', draft.id).execute(),
+  ]);
   const { data, errors } = checkedData(service.definition, request.data, prefill, attachments);
   if (errors.length > 0) throw new AppError('validation_failed', { fieldErrors: errors });
   const fields = fieldsOf(service.definition);
   const childField = fields.find((field) => field.prefill === 'child');
   const emailField = fields.find((field) => field.widget === 'email');
   const kept = new Set(Object.values(data).flat());
+  const caseId = randomUUID();
 
   return db.transaction().execute(async (trx) => {
-    const claimed = await servicesDb(trx)
-      .insertInto('service_submissions')
-      .values({
-        submitter,
-        idempotency_key: request.idempotencyKey,
-        case_id: null,
-        registration_number: null,
-        submitted_at: null,
-        expected_decision_by: null,
-      })
-      .onConflict((conflict) => conflict.columns(['submitter', 'idempotency_key']).doNothing())
-      .returning('submitter')
-      .executeTakeFirst();
-    if (!claimed) {
+    const claim = { submitter, idempotencyKey: request.idempotencyKey, caseId, draftId: draft.id };
+    if (!(await claimSubmission(trx, claim))) {
       const other = await previousSubmission(trx, submitter, request.idempotencyKey);
       if (!other) throw servicesError('draft_not_found');
       return { created: false, response: other };
     }
     const registered = await registerCase(trx, {
+      caseId,
       kindId: service.versionId,
       channel: actor.type === 'anonymous' ? 'anonymous' : actor.type === 'staff' ? 'staff' : 'web',
       applicant: {
@@ -353,27 +383,16 @@ export async function submitDraft(
         })),
       actorName: actor.type === 'anonymous' ? null : actor.displayName,
     });
-    const response: SubmitResponse = {
-      caseId: registered.caseId,
-      registrationNumber: registered.registrationNumber,
-      submittedAt: registered.submittedAt.toISOString(),
-      expectedDecisionBy: registered.expectedDecisionBy,
-      trackingToken: registered.trackingToken,
-    };
-    await servicesDb(trx)
-      .updateTable('service_submissions')
-      .set({
-        case_id: registered.caseId,
-        registration_number: registered.registrationNumber,
-        submitted_at: registered.submittedAt,
-        expected_decision_by: registered.expectedDecisionBy,
-        updated_at: new Date(),
-      })
-      .where('submitter', '=', submitter)
-      .where('idempotency_key', '=', request.idempotencyKey)
-      .execute();
-    await servicesDb(trx).deleteFrom('service_drafts').where('id', '=', draft.id).execute();
     await audit(trx, registered.caseId, registered.registrationNumber);
-    return { created: true, response };
+    return {
+      created: true,
+      response: {
+        caseId: registered.caseId,
+        registrationNumber: registered.registrationNumber,
+        submittedAt: registered.submittedAt.toISOString(),
+        expectedDecisionBy: registered.expectedDecisionBy,
+        trackingToken: registered.trackingToken,
+      },
+    };
   });
 }

@@ -41,10 +41,7 @@ export type ServicesTables = {
   service_submissions: {
     submitter: string;
     idempotency_key: string;
-    case_id: string | null;
-    registration_number: string | null;
-    submitted_at: Date | null;
-    expected_decision_by: ColumnType<string | null, string | null, string | null>;
+    case_id: string;
     created_at: CreatedAt;
     updated_at: UpdatedAt;
   };

@@ -110,7 +110,15 @@ export class AuditTrail {
     origin: AuditOrigin,
     event: AuditEvent,
   ): Promise<void> {
-    await this.#appendChain(trx, [{ actor, origin, event }]);
+    const entries = [{ actor, origin, event }];
+    // Usually the head is the one this process wrote last: then one statement moves it and adds
+    // the entry. If it is not (another process, or a rolled-back transaction), nothing was written
+    // and the head is read under its lock. A wrong guess costs a statement, never an entry.
+    const guess = this.#headGuess;
+    const written =
+      (guess && (await this.#appendOnKnownHead(trx, guess, entries))) ??
+      (await this.#appendChain(trx, entries));
+    this.#headGuess = written;
   }
 
   /**
@@ -154,11 +162,11 @@ export class AuditTrail {
   }
 
   /**
-   * Writes a group of entries in one statement, outside any transaction, on the head this process
-   * last wrote: the statement moves the head only if it is still that one, and inserts the rows only
-   * if it moved it. One round trip and one commit, with the head's row lock held only for the
-   * statement and its commit. Answers the new head, or undefined, having written nothing, when
-   * someone else has written since (another process, or a change's own transaction).
+   * Writes a group of entries in one statement, in the caller's transaction or on its own, on the
+   * head this process last wrote: the statement moves the head only if it is still that one, and
+   * inserts the rows only if it moved it. One round trip, with the head's row lock held only from
+   * that statement to the commit. Answers the new head, or undefined, having written nothing, when
+   * someone else has written since (another process, or a transaction that rolled back).
    */
   async #appendOnKnownHead(db: Kysely<unknown>, head: ChainHead, entries: readonly PendingEntry[]) {
     const { rows, last } = this.#chain(head, entries);
@@ -175,11 +183,11 @@ export class AuditTrail {
   }
 
   async #commitGroup(db: Kysely<unknown>, group: readonly PendingEntry[]): Promise<void> {
-    const known = this.#knownHeads.get(db) ?? (await chainHead(db).executeTakeFirstOrThrow());
+    const known = this.#headGuess ?? (await chainHead(db).executeTakeFirstOrThrow());
     const written =
       (await this.#appendOnKnownHead(db, known, group)) ??
       (await db.transaction().execute((trx) => this.#appendChain(trx, group)));
-    this.#knownHeads.set(db, written);
+    this.#headGuess = written;
   }
 
   #hashedFields(seq: number, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): HashedAuditFields {
@@ -208,8 +216,11 @@ export class AuditTrail {
 
   /** Entries waiting for the next group commit (see appendOnItsOwn). */
   readonly #waiting: (PendingEntry & { db: Kysely<unknown>; settle: (error?: unknown) => void })[] = [];
-  /** The chain head this process last wrote, per database handle (a guess: see #appendOnKnownHead). */
-  readonly #knownHeads = new WeakMap<Kysely<unknown>, ChainHead>();
+  /**
+   * The chain head this process last wrote (a guess: see #appendOnKnownHead). A trail is loaded for
+   * one database; written by a transaction that then rolls back, the guess is wrong once.
+   */
+  #headGuess: ChainHead | undefined;
   #committing = false;
 
   /**

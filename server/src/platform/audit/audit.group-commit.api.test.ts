@@ -85,4 +85,33 @@ describe.each(testBackends)('reads recorded by group commit on %s', (backend) =>
     expect(await count()).toBe(before + 43);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
   });
+
+  it("appends in a change's transaction on the guessed head, and recovers when the guess is wrong", async () => {
+    const first = await AuditTrail.load(database.db);
+    const second = await AuditTrail.load(database.db);
+    const before = await count();
+    const change = (audit: AuditTrail, index: number) => (trx: typeof database.db) =>
+      audit.append(trx, systemActor('writer'), NOT_A_REQUEST, {
+        action: 'test.thing.change',
+        outcome: 'success',
+        resourceId: String(index),
+      });
+    await database.db.transaction().execute(change(first, 0));
+    // Rolled back: the entry is gone, and `first` now guesses a head that never was.
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await change(first, 1)(trx);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await database.db.transaction().execute(change(first, 2));
+    // Two writers at once, each on the head it last wrote: one waits for the other's commit.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        database.db.transaction().execute(change(index % 2 === 0 ? first : second, index + 3)),
+      ),
+    );
+    expect(await count()).toBe(before + 22);
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+  });
 });
