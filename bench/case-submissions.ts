@@ -44,6 +44,7 @@ import pg from 'pg';
 import { registerCase } from '../server/src/modules/cases/index.ts';
 import { AuditTrail } from '../server/src/platform/audit/index.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
+import { groupCommitOf } from '../server/src/platform/db/group-commit.ts';
 import { formAction, TestBrowser } from '../server/test/test-browser.ts';
 import { type CpuProfile, summariseProfile } from './lib/cpu-profile.ts';
 import { Latencies, PostgresCpu } from './lib/load.ts';
@@ -164,6 +165,8 @@ class WaitSampler {
         [this.#database],
       );
       for (const { what } of rows) this.#counts.set(what, (this.#counts.get(what) ?? 0) + 1);
+    } catch {
+      // A sample lost while the run is torn down (after a failure elsewhere) must not hide that failure.
     } finally {
       this.#busy = false;
     }
@@ -515,7 +518,8 @@ async function countCases(url: string): Promise<number> {
 /**
  * What submitDraft writes, without its reads and checks: the idempotency key claimed and the draft
  * deleted in one statement, the case registered by the server's own registerCase and the audit
- * entry appended — in one transaction, as the route does it.
+ * entry appended — in one transaction shared with the submissions that arrive with it, as the route
+ * does it.
  */
 async function submitDirectly(
   db: Kysely<unknown>,
@@ -528,7 +532,7 @@ async function submitDirectly(
   const key = randomUUID();
   const data = application(citizen);
   const caseId = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  await groupCommitOf(db).transaction(async (trx) => {
     await sql`with claimed as (insert into service_submissions (submitter, idempotency_key, case_id)
                                values (${submitter}, ${key}, ${caseId})
                                on conflict (submitter, idempotency_key) do nothing returning case_id)

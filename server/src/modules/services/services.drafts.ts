@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Draft, FormField, ServiceDefinition, SubmitResponse } from '@karna/contracts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
+import { groupCommitOf } from '../../platform/db/group-commit.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { AppError, type FieldErrorDetail } from '../../platform/http/errors.ts';
 import { validateAgainst } from '../../platform/json-schema/index.ts';
@@ -315,8 +316,8 @@ async function claimSubmission(
 export type SubmitResult = { created: boolean; response: SubmitResponse };
 
 /**
- * Submits a draft as a case (B4, C4) in one transaction: the idempotency key claimed and the draft
- * removed first (a concurrent retry waits on the key, then finds the case), the case registered
+ * Submits a draft as a case (B4, C4) in one transaction (shared with other submissions that arrive
+ * at the same moment): the idempotency key claimed and the draft removed first (a concurrent retry waits on the key, then finds the case), the case registered
  * and numbered, the audit entry written by `audit`. Everything that only reads — the draft, the
  * register's facts, the checks — happens before, outside the transaction.
  */
@@ -353,7 +354,9 @@ export async function submitDraft(
   const kept = new Set(Object.values(data).flat());
   const caseId = randomUUID();
 
-  return db.transaction().execute(async (trx) => {
+  // Submissions that arrive together share a transaction: the series' number is locked until the
+  // commit, and one commit for many keeps that queue short (ADR 0007).
+  return groupCommitOf(db).transaction(async (trx) => {
     const claim = { submitter, idempotencyKey: request.idempotencyKey, caseId, draftId: draft.id };
     if (!(await claimSubmission(trx, claim))) {
       const other = await previousSubmission(trx, submitter, request.idempotencyKey);
