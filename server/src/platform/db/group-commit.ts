@@ -69,7 +69,7 @@ export class GroupCommit {
     } catch {
       return false;
     }
-    group.forEach((unit, index) => unit.resolve(results[index]));
+    for (const [index, unit] of group.entries()) unit.resolve(results[index]);
     return true;
   }
 
