@@ -66,14 +66,16 @@ export async function buildApp(
 
 /**
  * Starts every module's background work (main.ts, once the server listens), with the job runner
- * sending mail through the process's one `mailer` (the caller stops it after this work). The
- * returned stop() ends all of it and resolves when the work under way has finished or rolled back.
+ * sending mail through the process's one `mailer` (the caller stops it after this work) and giving
+ * way to requests while `giveWayWhile` says some are waiting. The returned stop() ends all of it
+ * and resolves when the work under way has finished or rolled back.
  */
 export async function startBackgroundWork(
   config: Config,
   database: Database,
   log: FastifyBaseLogger,
   mailer: Mailer,
+  giveWayWhile?: () => boolean,
 ): Promise<BackgroundWork> {
   const { db } = database;
   const context = { config, db, audit: await AuditTrail.load(db), log };
@@ -83,7 +85,7 @@ export async function startBackgroundWork(
     { [MAIL_JOB]: mailer.handler },
     ...modules.map((module) => module.jobHandlers?.(context) ?? {}),
   );
-  const jobs = new JobRunner({ db, handlers, log });
+  const jobs = new JobRunner({ db, handlers, log, giveWayWhile });
   jobs.start();
   return {
     stop: async () => {

@@ -11,6 +11,7 @@ import { buildApp, migrationSources, startBackgroundWork } from './app.ts';
 import { SessionStore, staffRoleNamesSv } from './modules/identity/index.ts';
 import { AuditTrail, openAuditCheckpointWriter } from './platform/audit/index.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { countRequestsInFlight } from './platform/http/requests-in-flight.ts';
 import { openMailer } from './platform/mail/index.ts';
 import { openMigratedDatabase } from './platform/startup.ts';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   // the job runner (startBackgroundWork) sends through it.
   const mailer = await openMailer(config);
   const app = await buildApp(config, database, { mailer });
+  const requestsInFlight = countRequestsInFlight(app);
   if (mailer.notice) app.log[mailer.notice.level](mailer.notice.message);
   // Reads (in development creates) the signing key before listening: no start without anchoring.
   const checkpoints = await openAuditCheckpointWriter(config, app.log);
@@ -52,7 +54,14 @@ async function main(): Promise<void> {
   }, SESSION_CLEANUP_INTERVAL_MS);
   cleanup.unref();
   checkpoints.start(database.db, config.auditCheckpoints.intervalMinutes);
-  const background = await startBackgroundWork(config, database, app.log, mailer);
+  // Jobs (receipts, the process's first steps, mail) wait while people wait for answers.
+  const background = await startBackgroundWork(
+    config,
+    database,
+    app.log,
+    mailer,
+    () => requestsInFlight() > 0,
+  );
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -68,6 +68,34 @@ describe.each(testBackends)('the job queue on %s', (backend) => {
     expect(job?.finished_at).toBeInstanceOf(Date);
   });
 
+  it('gives way while requests are waiting, but not for longer than it was told', async () => {
+    const ranAt: number[] = [];
+    let requestsWaiting = true;
+    const runner = new JobRunner({
+      db: database.db,
+      handlers: { 'test.note': async () => void ranAt.push(performance.now()) },
+      giveWayWhile: () => requestsWaiting,
+      giveWayMs: 400,
+    });
+    await enqueueJob(database.db, { kind: 'test.note', payload: {} });
+    await enqueueJob(database.db, { kind: 'test.note', payload: {} });
+    const started = performance.now();
+    setTimeout(() => {
+      requestsWaiting = false;
+    }, 150);
+    expect(await runner.runDue()).toBe(2);
+    // The first job waited until the requests were answered; the second did not wait at all.
+    expect((ranAt[0] ?? 0) - started).toBeGreaterThanOrEqual(140);
+    expect((ranAt[1] ?? 0) - (ranAt[0] ?? 0)).toBeLessThan(140);
+
+    requestsWaiting = true;
+    await enqueueJob(database.db, { kind: 'test.note', payload: {} });
+    const again = performance.now();
+    expect(await runner.runDue()).toBe(1);
+    // Under steady load a job still runs once it has waited its longest.
+    expect((ranAt[2] ?? 0) - again).toBeGreaterThanOrEqual(390);
+  });
+
   it('does not run a job before its time', async () => {
     const runner = new JobRunner({ db: database.db, handlers: { 'test.later': async () => {} } });
     await enqueueJob(database.db, {

@@ -85,7 +85,17 @@ export interface JobRunnerOptions {
   /** How long a claim holds before another runner may take the job (default 5 minutes). */
   leaseSeconds?: number;
   log?: { error(details: object, message: string): void };
+  /**
+   * While this answers true — people are waiting for answers from this process — each job waits
+   * (checking every few milliseconds, at most `giveWayMs`) so the requests come first: a receipt a
+   * second later costs nobody anything, a submit answered late does.
+   */
+  giveWayWhile?: () => boolean;
+  /** The longest a job waits for `giveWayWhile` (default 1 s): under steady load jobs still run. */
+  giveWayMs?: number;
 }
+
+const GIVE_WAY_CHECK_MS = 5;
 
 interface ClaimedJob {
   id: string;
@@ -105,6 +115,8 @@ export class JobRunner {
   readonly #batch: number;
   readonly #leaseSeconds: number;
   readonly #log: JobRunnerOptions['log'];
+  readonly #giveWayWhile: () => boolean;
+  readonly #giveWayMs: number;
   #running: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
@@ -117,13 +129,25 @@ export class JobRunner {
     this.#batch = options.batch ?? 10;
     this.#leaseSeconds = options.leaseSeconds ?? 300;
     this.#log = options.log;
+    this.#giveWayWhile = options.giveWayWhile ?? (() => false);
+    this.#giveWayMs = options.giveWayMs ?? 1000;
   }
 
   /** Claims the jobs that are due and carries them out, one after another; returns how many it ran. */
   async runDue(): Promise<number> {
     const claimed = await this.#claim();
-    for (const job of claimed) await this.#run(job);
+    for (const job of claimed) {
+      await this.#giveWay();
+      await this.#run(job);
+    }
     return claimed.length;
+  }
+
+  async #giveWay(): Promise<void> {
+    const until = performance.now() + this.#giveWayMs;
+    while (!this.#stopping && this.#giveWayWhile() && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, GIVE_WAY_CHECK_MS));
+    }
   }
 
   /** Runs rounds until stopped: straight on while there is work, else after `pollMs`. */
