@@ -14,7 +14,9 @@ import { findDocument, myCaseDetail, myCases } from './cases.views.ts';
  */
 async function visibleCases(db: Kysely<unknown>, request: FastifyRequest) {
   const personalNumber = request.actor.type === 'citizen' ? request.actor.personalNumber : null;
-  const prefill = personalNumber ? await prefillFor(db, personalNumber) : undefined;
+  const prefill = personalNumber
+    ? await prefillFor(db, personalNumber, { children: true, properties: false, organisations: false })
+    : undefined;
   if (!prefill) return [];
   return myCases(
     db,

@@ -98,7 +98,7 @@ export interface UserRow {
   email: string | null;
 }
 
-const userColumns = [
+export const userColumns = [
   'id',
   'kind',
   'personal_number',
@@ -110,7 +110,7 @@ const userColumns = [
 
 type UserColumns = Pick<Selectable<IdentityTables['users']>, (typeof userColumns)[number]>;
 
-function toUser(row: UserColumns): UserRow {
+export function toUser(row: UserColumns): UserRow {
   return {
     id: row.id,
     kind: row.kind,

@@ -48,11 +48,9 @@ export async function authenticateRequest(
   if (!token) return { type: 'anonymous' };
   const session = await sessions.resolve(db, token);
   if (!session) return { type: 'anonymous' };
-  const tables = identityDb(db);
-  const user = await findUserById(tables, session.userId);
-  if (!user) return { type: 'anonymous' };
+  const { user } = session;
   const grants =
-    user.kind === 'staff' ? ((await findGrantsForUsers(tables, [user.id])).get(user.id) ?? []) : [];
+    user.kind === 'staff' ? ((await findGrantsForUsers(identityDb(db), [user.id])).get(user.id) ?? []) : [];
   return {
     type: user.kind,
     userId: user.id,

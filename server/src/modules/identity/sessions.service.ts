@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ActingFor } from '@karna/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Config } from '../../platform/config.ts';
-import { identityDb } from './identity.repository.ts';
+import { identityDb, toUser, type UserRow, userColumns } from './identity.repository.ts';
 import type { IdentityTables } from './identity.tables.ts';
 
 export const SESSION_COOKIE = 'karna_session';
@@ -76,13 +76,23 @@ export class SessionStore {
     return { token, record: toRecord(row) };
   }
 
-  /** The live session behind a cookie value, its idle expiry slid forward; expired ones are removed. */
-  async resolve(db: Kysely<unknown>, token: string, now = new Date()): Promise<SessionRecord | undefined> {
+  /**
+   * The live session behind a cookie value and its user (one statement: every request asks), its
+   * idle expiry slid forward; expired ones are removed.
+   */
+  async resolve(
+    db: Kysely<unknown>,
+    token: string,
+    now = new Date(),
+  ): Promise<(SessionRecord & { user: UserRow }) | undefined> {
     const sessions = identityDb(db);
     const row = await sessions
       .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', hashToken(token))
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      // Not users.id: the row's id is the session's (the user's is sessions.user_id).
+      .select(userColumns.filter((column) => column !== 'id').map((column) => `users.${column}` as const))
+      .where('sessions.token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.idle_expires_at <= now || row.absolute_expires_at <= now) {
@@ -92,7 +102,7 @@ export class SessionStore {
     if (now.getTime() - row.last_seen_at.getTime() > this.#touchIntervalMs) {
       row.idle_expires_at = await this.#touch(db, row.id, row.absolute_expires_at, now);
     }
-    return toRecord(row);
+    return { ...toRecord(row), user: toUser({ ...row, id: row.user_id }) };
   }
 
   /**

@@ -36,7 +36,7 @@ export {
   type PartyPerson,
   setOpenCasesSource,
 } from './registry.extensions.ts';
-export { type Prefill, prefillFor } from './registry.service.ts';
+export { type Prefill, type PrefillParts, prefillFor } from './registry.service.ts';
 
 /**
  * The registry: the population register (persons, custody, protected identities), properties and

@@ -32,10 +32,11 @@ export async function findRepresentable(
   db: Kysely<unknown>,
   self: PersonRow,
   today: string,
+  wanted: { children: boolean; organisations: boolean } = { children: true, organisations: true },
 ): Promise<Representable> {
   const [custody, organisations] = await Promise.all([
-    findCustodyOf(db, self.id, today),
-    findOrganisationsSignedBy(db, self.id, today),
+    wanted.children ? findCustodyOf(db, self.id, today) : { children: [] },
+    wanted.organisations ? findOrganisationsSignedBy(db, self.id, today) : [],
   ]);
   return { children: custody.children.filter((child) => isMinorAndAlive(child, today)), organisations };
 }

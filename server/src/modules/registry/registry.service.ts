@@ -112,6 +112,14 @@ export interface Prefill {
   organisations: RepresentedOrganisation[];
 }
 
+export interface PrefillParts {
+  children: boolean;
+  properties: boolean;
+  organisations: boolean;
+}
+
+const ALL_PREFILL_PARTS: PrefillParts = { children: true, properties: true, organisations: true };
+
 /**
  * The register's facts about a person, for the e-services module to prefill a form with: name,
  * address, contact details, children in custody, properties owned and organisations they sign for.
@@ -120,14 +128,16 @@ export interface Prefill {
 export async function prefillFor(
   db: Kysely<unknown>,
   personalNumber: string,
+  /** The parts to read; a caller that checks a submitted form reads only what the form binds. */
+  wanted: PrefillParts = ALL_PREFILL_PARTS,
   today: string = swedishDate(),
 ): Promise<Prefill | undefined> {
   const self = await findPersonByPersonalNumber(db, personalNumber);
   if (!self) return undefined;
   const disclosure = { revealProtected: false, selfId: self.id, today };
   const [representable, properties] = await Promise.all([
-    findRepresentable(db, self, today),
-    findPropertiesOwnedBy(db, { personId: self.id }, today),
+    findRepresentable(db, self, today, wanted),
+    wanted.properties ? findPropertiesOwnedBy(db, { personId: self.id }, today) : [],
   ]);
   return {
     person: presentPerson(self, disclosure),

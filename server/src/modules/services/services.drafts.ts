@@ -342,13 +342,19 @@ export async function submitDraft(
   const service = await versionById(db, draft.version_id);
   refuseUnlessAllowed(actor, service.definition);
   const personalNumber = actor.type === 'citizen' ? actor.personalNumber : null;
+  const fields = fieldsOf(service.definition);
+  // Only what the form binds is checked against the register.
+  const bound = {
+    children: fields.some((field) => field.prefill === 'child'),
+    properties: fields.some((field) => field.prefill === 'ownProperty'),
+    organisations: false,
+  };
   const [prefill, attachments] = await Promise.all([
-    personalNumber ? prefillFor(db, personalNumber) : undefined,
+    personalNumber ? prefillFor(db, personalNumber, bound) : undefined,
     servicesDb(db).selectFrom('service_attachments').selectAll().where('draft_id', '=', draft.id).execute(),
   ]);
   const { data, errors } = checkedData(service.definition, request.data, prefill, attachments);
   if (errors.length > 0) throw new AppError('validation_failed', { fieldErrors: errors });
-  const fields = fieldsOf(service.definition);
   const childField = fields.find((field) => field.prefill === 'child');
   const emailField = fields.find((field) => field.widget === 'email');
   const kept = new Set(Object.values(data).flat());
