@@ -112,3 +112,30 @@ export class PostgresCpu {
     return total;
   }
 }
+
+/**
+ * The whole machine's CPU over a stretch, from /proc/stat: the share of all cores' time that was
+ * busy (not idle or waiting for the disk). Near 100 % the run measured the machine, not the code.
+ */
+export class MachineCpu {
+  #start = MachineCpu.#read();
+
+  static #read(): { busy: number; total: number } {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    return { busy: total - idle, total };
+  }
+
+  restart(): this {
+    this.#start = MachineCpu.#read();
+    return this;
+  }
+
+  /** Busy share since the start, 0–1. */
+  busyShare(): number {
+    const now = MachineCpu.#read();
+    return (now.busy - this.#start.busy) / Math.max(now.total - this.#start.total, 1);
+  }
+}
