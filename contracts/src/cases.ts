@@ -89,7 +89,10 @@ export const TrackingRequest = z.object({
     .regex(/^[A-Za-z0-9_-]{20,100}$/),
 });
 
-/** Inbox filters (C1). `assigned=me` shows the caller's cases; `overdue` those past their promise. */
+/**
+ * Inbox filters (C1). `assigned=me` shows the caller's cases; `overdue` those past their promise;
+ * `atRisk` those not yet decided whose promise ends within the next few working days (B7).
+ */
 export const InboxQuery = z.object({
   status: SharedStatus.optional(),
   service: z
@@ -100,6 +103,7 @@ export const InboxQuery = z.object({
   orgUnitId: z.uuid().optional(),
   assigned: z.enum(['me', 'unassigned', 'any']).default('any'),
   overdue: z.enum(['true', 'false']).optional(),
+  atRisk: z.enum(['true']).optional(),
   sort: z
     .enum(['dueDate', '-dueDate', 'submittedAt', '-submittedAt', 'registrationNumber'])
     .default('dueDate'),
@@ -125,6 +129,8 @@ export const InboxItem = z.object({
   submittedAt: z.iso.datetime(),
   dueDate: z.iso.date(),
   overdue: z.boolean(),
+  /** Not decided, and the promise ends within the next few working days. */
+  atRisk: z.boolean(),
   secret: z.boolean(),
   /** The user task waiting, by its title. */
   currentStep: LocalizedText.nullable(),
@@ -182,6 +188,8 @@ export const CaseView = z.object({
   submittedAt: z.iso.datetime(),
   dueDate: z.iso.date(),
   overdue: z.boolean(),
+  /** Not decided, and the promise ends within the next few working days. */
+  atRisk: z.boolean(),
   assigneeId: z.uuid().nullable(),
   assigneeName: z.string().nullable(),
   parties: z.array(CaseParty),

@@ -1,3 +1,5 @@
+import { swedishDate } from '@karna/contracts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
 import { insertLindqvistFamily } from '../../../test/registry-fixtures.ts';
@@ -7,6 +9,7 @@ import {
   type TestServer,
   testBackends,
 } from '../../../test/test-server.ts';
+import { addWorkingDays } from '../../platform/calendar/index.ts';
 import { JobRunner } from '../../platform/jobs/index.ts';
 
 type PersonRow = Awaited<ReturnType<typeof insertLindqvistFamily>>['oskar'];
@@ -270,4 +273,53 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
     const mine = await officer.api<{ items: unknown[] }>('GET', '/api/cases/inbox?assigned=me');
     expect(mine.body.items).toEqual([]);
   }, 240_000);
+
+  it('lists the cases past their promise and those close to it, in working days', async () => {
+    const submitted = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const draft = await elin.api<{ id: string }>('POST', '/api/services/drafts', {
+          json: { slug: 'forskoleplats' },
+        });
+        const answer = await elin.api<{ caseId: string }>(
+          'POST',
+          `/api/services/drafts/${draft.body.id}/submit`,
+          {
+            json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
+          },
+        );
+        return answer.body.caseId;
+      }),
+    );
+    const [late, soon, calm] = submitted as [string, string, string];
+    const today = swedishDate();
+    const dueDates = new Map([
+      [late, new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10)],
+      [soon, addWorkingDays(today, 2)],
+      [calm, addWorkingDays(today, 10)],
+    ]);
+    for (const [id, due] of dueDates) {
+      await sql`update cases set due_date = ${due}::date where id = ${id}`.execute(server.database.db);
+    }
+    // Every other case of the suite is due later than these three.
+    await sql`update cases set due_date = ${addWorkingDays(today, 15)}::date where id not in (${sql.join(submitted)})`.execute(
+      server.database.db,
+    );
+    const list = async (filter: string) =>
+      (
+        await officer.api<{ items: { id: string; overdue: boolean; atRisk: boolean }[] }>(
+          'GET',
+          `/api/cases/inbox?${filter}&limit=100`,
+        )
+      ).body.items;
+    expect((await list('overdue=true')).map((item) => item.id)).toEqual([late]);
+    expect((await list('atRisk=true')).map((item) => item.id)).toEqual([soon]);
+    const flags = (await list('sort=dueDate')).filter((item) => submitted.includes(item.id));
+    expect(flags.map(({ id, overdue, atRisk }) => ({ id, overdue, atRisk }))).toEqual([
+      { id: late, overdue: true, atRisk: false },
+      { id: soon, overdue: false, atRisk: true },
+      { id: calm, overdue: false, atRisk: false },
+    ]);
+    const refused = await officer.api('GET', '/api/cases/inbox?atRisk=yes');
+    expect(refused.status).toBe(400);
+  });
 });

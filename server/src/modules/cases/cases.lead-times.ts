@@ -7,7 +7,12 @@ import { caseKindById } from './cases.kinds.ts';
 import { casesDb } from './cases.tables.ts';
 
 /** A case is at risk when its promised date is this close (in working days) and it is not decided. */
-export const AT_RISK_WORKING_DAYS = 3;
+const AT_RISK_WORKING_DAYS = 3;
+
+/** The last promised date that counts as at risk today. */
+export function atRiskLimit(today: string): string {
+  return addWorkingDays(today, AT_RISK_WORKING_DAYS);
+}
 
 function percentile(sorted: number[], share: number): number | null {
   if (sorted.length === 0) return null;
@@ -38,7 +43,7 @@ export async function leadTimes(
     .where('decided_at', 'is not', null)
     .where(sql<boolean>`decided_at >= ${from}::date and decided_at < ${to}::date + 1`)
     .execute();
-  const riskLimit = addWorkingDays(today, AT_RISK_WORKING_DAYS);
+  const riskLimit = atRiskLimit(today);
   const open = await casesDb(db)
     .selectFrom('cases')
     .select((eb) => [

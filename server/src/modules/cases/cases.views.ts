@@ -18,6 +18,7 @@ import type { Actor } from '../../platform/http/access.ts';
 import { can, findOrgUnitNames, findUserNames } from '../identity/index.ts';
 import { findPartyPersons } from '../registry/index.ts';
 import { type CaseKind, caseKindById } from './cases.kinds.ts';
+import { atRiskLimit } from './cases.lead-times.ts';
 import type { LockedCase } from './cases.run.ts';
 import { casesDb } from './cases.tables.ts';
 
@@ -172,6 +173,7 @@ export async function caseView(db: Kysely<unknown>, row: CaseRow, access: Office
     submittedAt: row.submitted_at.toISOString(),
     dueDate: row.due_date,
     overdue: isOverdue(row, today),
+    atRisk: isAtRisk(row, today),
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_id ? (userNames.get(row.assignee_id) ?? null) : null,
     parties: [...party('applicant', row.applicant_person_id), ...party('concerns', row.concerns_person_id)],
@@ -220,6 +222,10 @@ export async function caseView(db: Kysely<unknown>, row: CaseRow, access: Office
 
 function isOverdue(row: Pick<CaseRow, 'due_date' | 'decided_at' | 'closed_at'>, today: string): boolean {
   return !row.decided_at && !row.closed_at && row.due_date < today;
+}
+
+function isAtRisk(row: Pick<CaseRow, 'due_date' | 'decided_at' | 'closed_at'>, today: string): boolean {
+  return !row.decided_at && !row.closed_at && row.due_date >= today && row.due_date <= atRiskLimit(today);
 }
 
 /** A keyset cursor: the sort key's value and the id of the last row of the page. */
@@ -301,6 +307,12 @@ export async function inbox(
     select = select.where('cases.due_date', '<', today).where('cases.decided_at', 'is', null);
   }
   if (query.overdue === 'false') select = select.where('cases.due_date', '>=', today);
+  if (query.atRisk === 'true') {
+    select = select
+      .where('cases.due_date', '>=', today)
+      .where('cases.due_date', '<=', atRiskLimit(today))
+      .where('cases.decided_at', 'is', null);
+  }
   const cursor = query.after ? decodeCursor(query.after) : undefined;
   const column = `cases.${sort.column}` as const;
   if (cursor) {
@@ -343,6 +355,7 @@ export async function inbox(
       submittedAt: row.submitted_at.toISOString(),
       dueDate: row.due_date,
       overdue: isOverdue(row, today),
+      atRisk: isAtRisk(row, today),
       secret: row.secret,
       currentStep: step ? (kind.process.userTasks[step]?.title ?? null) : null,
     };

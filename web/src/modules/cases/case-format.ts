@@ -1,4 +1,4 @@
-import { type LocalizedText, swedishDate } from '@karna/contracts';
+import type { LocalizedText } from '@karna/contracts';
 import type { Language } from '../../lib/i18n.tsx';
 
 /** A text of an e-service definition in the UI language. */
@@ -6,29 +6,16 @@ export function localized(text: LocalizedText, language: Language): string {
   return text[language];
 }
 
-/**
- * How many calendar days before its due date an open case counts as at risk. The inbox item has no
- * flag of its own (the lead-time summary counts "at risk" on the server), so the list marks cases
- * due today or within the next days.
- */
-const AT_RISK_DAYS = 3;
-
 export type DueState = 'overdue' | 'atRisk' | 'onTime' | 'closed';
 
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Whether an open case is past its promised decision date, close to it, or on time (Swedish dates). */
-export function dueState(
-  item: { dueDate: string; overdue: boolean; status: { shared: string } },
-  today: string = swedishDate(),
-): DueState {
+/**
+ * Whether an open case is past its promised decision date, close to it, or on time — as the server
+ * judged it, in Swedish working days.
+ */
+export function dueState(item: { overdue: boolean; atRisk: boolean; status: { shared: string } }): DueState {
   if (item.status.shared === 'decided' || item.status.shared === 'closed') return 'closed';
   if (item.overdue) return 'overdue';
-  return item.dueDate <= addDays(today, AT_RISK_DAYS) ? 'atRisk' : 'onTime';
+  return item.atRisk ? 'atRisk' : 'onTime';
 }
 
 const sizeFormats = new Map<string, Intl.NumberFormat>();

@@ -12,13 +12,13 @@ import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
 import { useOrgUnits } from '../identity/identity.api.ts';
-import { Checkbox } from './case-fields.tsx';
 import { localized } from './case-format.ts';
 import { useInbox, useLeadTimes } from './cases.api.ts';
 import {
   defaultInboxFilters,
   type InboxAssigned,
   type InboxFilters,
+  type InboxPromise,
   inboxSearchParams,
   isFiltered,
   parseInboxFilters,
@@ -88,12 +88,16 @@ function InboxFilterForm({
   const { t } = useI18n();
   const m = t.cases.inbox;
   const headingId = useId();
-  const ids = { assigned: useId(), overdue: useId() };
+  const ids = { assigned: useId(), promise: useId() };
   const serviceOptions = useServiceOptions(items, filters.service);
   const unitOptions = useUnitOptions(user);
   const assignedOptions = (['any', 'me', 'unassigned'] as const).map((value) => ({
     id: value,
     label: m.assignedOptions[value],
+  }));
+  const promiseOptions = (['any', 'overdue', 'atRisk'] as const).map((value) => ({
+    id: value,
+    label: m.promiseOptions[value],
   }));
   return (
     <section className="card inbox-filters" aria-labelledby={headingId}>
@@ -135,11 +139,13 @@ function InboxFilterForm({
           onChange={(value) => onChange({ ...filters, assigned: value as InboxAssigned })}
           inline
         />
-        <Checkbox
-          id={ids.overdue}
-          label={m.overdueOnly}
-          checked={filters.overdue}
-          onChange={(overdue) => onChange({ ...filters, overdue })}
+        <RadioGroup
+          id={ids.promise}
+          label={m.promise}
+          options={promiseOptions}
+          value={filters.promise}
+          onChange={(value) => onChange({ ...filters, promise: value as InboxPromise })}
+          inline
         />
       </div>
       {isFiltered(filters) && (

@@ -28,7 +28,8 @@ export const casesSv = {
     anyUnit: 'Alla mina enheter',
     assigned: 'Handläggare',
     assignedOptions: { any: 'Alla', me: 'Mina ärenden', unassigned: 'Utan handläggare' },
-    overdueOnly: 'Bara försenade ärenden',
+    promise: 'Servicelöfte',
+    promiseOptions: { any: 'Alla', overdue: 'Försenade', atRisk: 'Snart försenade' },
     clearFilters: 'Rensa filtren',
     columns: {
       registrationNumber: 'Diarienummer',
@@ -295,7 +296,8 @@ export const casesEn: CasesMessages = {
     anyUnit: 'All my units',
     assigned: 'Case officer',
     assignedOptions: { any: 'All', me: 'My cases', unassigned: 'Without a case officer' },
-    overdueOnly: 'Overdue cases only',
+    promise: 'Service promise',
+    promiseOptions: { any: 'All', overdue: 'Overdue', atRisk: 'Due soon' },
     clearFilters: 'Clear the filters',
     columns: {
       registrationNumber: 'Registration number',

@@ -2,6 +2,8 @@ import { InboxQuery, type SharedStatus } from '@karna/contracts';
 
 export type InboxSort = InboxQuery['sort'];
 export type InboxAssigned = InboxQuery['assigned'];
+/** Cases by their service promise: all, those past it, or those close to it. */
+export type InboxPromise = 'any' | 'overdue' | 'atRisk';
 
 /** What the inbox shows: kept in the page's address, since none of it is personal data. */
 export interface InboxFilters {
@@ -9,7 +11,7 @@ export interface InboxFilters {
   service: string | null;
   orgUnitId: string | null;
   assigned: InboxAssigned;
-  overdue: boolean;
+  promise: InboxPromise;
   sort: InboxSort;
 }
 
@@ -18,7 +20,7 @@ export const defaultInboxFilters: InboxFilters = {
   service: null,
   orgUnitId: null,
   assigned: 'any',
-  overdue: false,
+  promise: 'any',
   sort: 'dueDate',
 };
 
@@ -35,7 +37,8 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
     service: (service.success && service.data) || null,
     orgUnitId: (orgUnitId.success && orgUnitId.data) || null,
     assigned: assigned.success ? assigned.data : defaultInboxFilters.assigned,
-    overdue: params.get('overdue') === 'true',
+    promise:
+      params.get('overdue') === 'true' ? 'overdue' : params.get('atRisk') === 'true' ? 'atRisk' : 'any',
     sort: sort.success ? sort.data : defaultInboxFilters.sort,
   };
 }
@@ -50,7 +53,7 @@ export function inboxSearchParams(filters: InboxFilters): URLSearchParams {
   if (filters.service) params.set('service', filters.service);
   if (filters.orgUnitId) params.set('orgUnitId', filters.orgUnitId);
   if (filters.assigned !== defaultInboxFilters.assigned) params.set('assigned', filters.assigned);
-  if (filters.overdue) params.set('overdue', 'true');
+  if (filters.promise !== 'any') params.set(filters.promise, 'true');
   if (filters.sort !== defaultInboxFilters.sort) params.set('sort', filters.sort);
   return params;
 }
@@ -62,7 +65,7 @@ export function isFiltered(filters: InboxFilters): boolean {
     filters.service !== null ||
     filters.orgUnitId !== null ||
     filters.assigned !== 'any' ||
-    filters.overdue
+    filters.promise !== 'any'
   );
 }
 
