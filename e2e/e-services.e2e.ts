@@ -285,6 +285,11 @@ test('anyone reports a fault with a photo, without logging in, and follows it by
   await expect(
     page.getByRole('list', { name: 'Så har det gått' }).getByRole('listitem').first(),
   ).toBeVisible();
+  // The receipt comes through the link as well, once the server has written it.
+  const receiptButton = page.getByRole('button', { name: 'Ladda ner kvittot (PDF)' });
+  await expect(receiptButton).toBeVisible({ timeout: 30_000 });
+  const [receipt] = await Promise.all([page.waitForEvent('download'), receiptButton.click()]);
+  expect(receipt.suggestedFilename()).toMatch(/^kvitto-.*\.pdf$/);
   await expectPageWellFormed(page, 'the tracking page');
 
   // A link cut short is told as such.

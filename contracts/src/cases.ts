@@ -80,6 +80,8 @@ export const TrackedCase = z.object({
   submittedAt: z.iso.datetime(),
   expectedDecisionBy: z.iso.date(),
   decision: Decision.pick({ outcomeLabel: true, decidedAt: true }).nullable(),
+  /** The documents the tracking link gives: the receipt once it is written, the decision once made. */
+  documents: z.array(z.object({ kind: z.enum(['receipt', 'decision']), fileName: z.string() })),
 });
 export type TrackedCase = z.infer<typeof TrackedCase>;
 export const TrackingRequest = z.object({
@@ -88,6 +90,8 @@ export const TrackingRequest = z.object({
     .max(100)
     .regex(/^[A-Za-z0-9_-]{20,100}$/),
 });
+/** One document of an anonymous submission, by the secret of its tracking link (in the body, never the URL). */
+export const TrackedDocumentRequest = TrackingRequest.extend({ kind: z.enum(['receipt', 'decision']) });
 
 /**
  * Inbox filters (C1). `assigned=me` shows the caller's cases; `overdue` those past their promise;

@@ -227,6 +227,9 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'POST /api/cases/track': {
     request: (f) => ({ path: '/api/cases/track', body: { token: f.trackingToken } }),
                                                                  answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/cases/track/document': {
+    request: (f) => ({ path: '/api/cases/track/document', body: { token: f.trackingToken, kind: 'receipt' } }),
+                                                                 answers: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   'GET /api/me/cases': {
     request: () => ({ path: '/api/me/cases' }),                  answers: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   'GET /api/me/cases/{caseId}': {

@@ -123,6 +123,28 @@ describe.each(testBackends)('case lifecycle on %s', (backend) => {
     const wrong = await anonymous.api('POST', '/api/cases/track', { json: { token: 'x'.repeat(32) } });
     expect(wrong.status).toBe(404);
 
+    // The receipt comes with the link too, as a PDF download; the photo and any decision do not yet.
+    const trackedDocuments = (tracked.body as unknown as { documents: { kind: string }[] }).documents;
+    expect(trackedDocuments.map((document) => document.kind)).toEqual(['receipt']);
+    const receipt = await anonymous.api('POST', '/api/cases/track/document', {
+      json: { token: report.trackingToken, kind: 'receipt' },
+    });
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toBe('application/pdf');
+    expect(receipt.headers.get('content-disposition')).toMatch(/^attachment/);
+    const noDecision = await anonymous.api('POST', '/api/cases/track/document', {
+      json: { token: report.trackingToken, kind: 'decision' },
+    });
+    expect(noDecision.status).toBe(404);
+    const notTheirs = await anonymous.api('POST', '/api/cases/track/document', {
+      json: { token: 'y'.repeat(32), kind: 'receipt' },
+    });
+    expect(notTheirs.status).toBe(404);
+    const attachmentAsked = await anonymous.api('POST', '/api/cases/track/document', {
+      json: { token: report.trackingToken, kind: 'attachment' },
+    });
+    expect(attachmentAsked.status).toBe(400);
+
     const view = await streetOfficer.api<View & { documents: { kind: string; sha256: string }[] }>(
       'GET',
       `/api/cases/${report.caseId}`,

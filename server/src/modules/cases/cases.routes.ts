@@ -16,6 +16,7 @@ import {
   NoteRequest,
   SecrecyRequest,
   TrackedCase,
+  TrackedDocumentRequest,
   TrackingRequest,
 } from '@karna/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +32,15 @@ import { trackingTokenHash } from './cases.register.ts';
 import type { CaseActor, LockedCase } from './cases.run.ts';
 import { lockCase } from './cases.run.ts';
 import { casesDb } from './cases.tables.ts';
-import { caseView, findCase, findDocument, inbox, officerAccess, trackedCase } from './cases.views.ts';
+import {
+  caseView,
+  findCase,
+  findDocument,
+  findTrackedDocument,
+  inbox,
+  officerAccess,
+  trackedCase,
+} from './cases.views.ts';
 
 type StaffActor = Actor & { userId: string; displayName: string };
 
@@ -386,12 +395,7 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
       config: { access: 'public' },
     },
     async (request, reply) => {
-      const row = await casesDb(db)
-        .selectFrom('cases')
-        .selectAll()
-        .where('tracking_token_hash', '=', trackingTokenHash(request.body.token))
-        .executeTakeFirst();
-      if (!row) throw casesError('tracking_not_found');
+      const row = await trackedRow(db, request.body.token);
       await request.recordRead({
         action: 'cases.case.track',
         outcome: 'success',
@@ -402,4 +406,39 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
       return trackedCase(db, row);
     },
   );
+
+  app.post(
+    '/api/cases/track/document',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "An anonymous submission's receipt or decision (PDF), by the secret of its tracking link",
+        body: TrackedDocumentRequest,
+      },
+      config: { access: 'public' },
+    },
+    async (request, reply) => {
+      const row = await trackedRow(db, request.body.token);
+      const document = await findTrackedDocument(db, row.id, request.body.kind);
+      if (!document) throw casesError('case_document_not_found');
+      await request.recordRead({
+        action: 'cases.document.track',
+        outcome: 'success',
+        resourceType: 'case_document',
+        resourceId: document.id,
+      });
+      return sendDocument(reply, document);
+    },
+  );
+}
+
+/** The case an anonymous submitter's tracking link names (only the token's hash is stored). */
+async function trackedRow(db: Kysely<unknown>, token: string) {
+  const row = await casesDb(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('tracking_token_hash', '=', trackingTokenHash(token))
+    .executeTakeFirst();
+  if (!row) throw casesError('tracking_not_found');
+  return row;
 }

@@ -434,9 +434,17 @@ export async function myCaseDetail(db: Kysely<unknown>, row: CaseRow, item: MyCa
 /** What the tracking link shows: status and decision outcome only, nothing about anyone. */
 export async function trackedCase(db: Kysely<unknown>, row: CaseRow): Promise<TrackedCase> {
   const kind = await caseKindById(db, row.kind_id);
-  const [history, decision] = await Promise.all([
+  const [history, decision, documents] = await Promise.all([
     statusHistory(db, kind, row.id),
     decisionOf(db, kind, row.id),
+    casesDb(db)
+      .selectFrom('case_documents')
+      .select(['kind', 'file_name'])
+      .where('case_id', '=', row.id)
+      .where('kind', 'in', ['receipt', 'decision'])
+      .where('secret', '=', false)
+      .orderBy('created_at')
+      .execute(),
   ]);
   return {
     registrationNumber: row.registration_number,
@@ -446,7 +454,24 @@ export async function trackedCase(db: Kysely<unknown>, row: CaseRow): Promise<Tr
     submittedAt: row.submitted_at.toISOString(),
     expectedDecisionBy: row.due_date,
     decision: decision ? { outcomeLabel: decision.outcomeLabel, decidedAt: decision.decidedAt } : null,
+    documents: documents.map((document) => ({
+      kind: document.kind as 'receipt' | 'decision',
+      fileName: document.file_name,
+    })),
   };
+}
+
+/** The newest document of a kind that the tracking link gives (never a secret one). */
+export async function findTrackedDocument(db: Kysely<unknown>, caseId: string, kind: 'receipt' | 'decision') {
+  return casesDb(db)
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('secret', '=', false)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** A document's bytes, when it belongs to the case. */

@@ -112,6 +112,8 @@ interface DraftRequestOptions<T> {
   schema?: ResponseSchema<T>;
   /** The anonymous draft this call is about: its token is sent along. */
   draftId?: string;
+  /** Answer the body as a Blob (a document download) instead of JSON. */
+  asBlob?: boolean;
 }
 
 function csrfTokenOf(queryClient: QueryClient): string | undefined {
@@ -160,6 +162,7 @@ async function draftRequest<T>(
     });
   }
   sessionClock.observeAnswer({ path, method, status: response.status, headers: response.headers });
+  if (response.ok && options.asBlob) return (await response.blob()) as T;
   const text = await response.text();
   let data: unknown;
   try {
@@ -290,7 +293,37 @@ export function useTrackedCase(token: string | null) {
     enabled: token !== null,
     // The token is a secret: keep the answer no longer than the page needs it.
     gcTime: 0,
+    // The receipt is written just after the case is registered: ask again for a little while.
+    refetchInterval: (query) =>
+      query.state.data &&
+      !query.state.data.documents.some((document) => document.kind === 'receipt') &&
+      query.state.dataUpdateCount < 30
+        ? 2000
+        : false,
   });
+}
+
+/**
+ * Save a document of an anonymous submission — its receipt or decision — by the tracking link's
+ * token: `POST /api/cases/track/document` (the token goes in the body, never in an address).
+ */
+export async function downloadTrackedDocument(
+  queryClient: QueryClient,
+  token: string,
+  document: TrackedCase['documents'][number],
+): Promise<void> {
+  const blob = await draftRequest<Blob>(queryClient, '/api/cases/track/document', {
+    method: 'POST',
+    json: { token, kind: document.kind },
+    asBlob: true,
+  });
+  const url = URL.createObjectURL(blob);
+  const link = window.document.createElement('a');
+  link.href = url;
+  link.download = document.fileName;
+  link.click();
+  // The browser has started the download by the time the click returns; free the bytes soon after.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** What the form page is told when a draft is opened from Mina ärenden: continue it without asking. */

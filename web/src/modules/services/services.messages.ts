@@ -213,6 +213,9 @@ export const servicesSv = {
     linkInvalid: 'Länken är inte hel. Kopiera hela länken och försök igen.',
     notFound: 'Vi hittar inget ärende för länken. Kontrollera att du har kopierat hela länken.',
     other: 'Följ ett annat ärende',
+    documentsHeading: 'Dokument',
+    documents: { receipt: 'Ladda ner kvittot (PDF)', decision: 'Ladda ner beslutet (PDF)' },
+    downloadFailed: 'Dokumentet gick inte att hämta. Försök igen om en stund.',
   },
   cases: {
     title: 'Mina ärenden',
@@ -480,6 +483,9 @@ export const servicesEn: ServicesMessages = {
     linkInvalid: 'The link is not complete. Copy the whole link and try again.',
     notFound: 'We find no case for the link. Check that you copied the whole link.',
     other: 'Follow another case',
+    documentsHeading: 'Documents',
+    documents: { receipt: 'Download the receipt (PDF)', decision: 'Download the decision (PDF)' },
+    downloadFailed: 'The document could not be fetched. Try again in a while.',
   },
   cases: {
     title: 'My cases',

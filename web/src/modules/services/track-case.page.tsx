@@ -1,4 +1,5 @@
-import { TrackingRequest, webPages } from '@karna/contracts';
+import { type TrackedCase, TrackingRequest, webPages } from '@karna/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
@@ -11,7 +12,7 @@ import { Page } from '../../ui/page.tsx';
 import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { StatusBadge, StatusTimeline } from './case-parts.tsx';
-import { useTrackedCase } from './services.api.ts';
+import { downloadTrackedDocument, useTrackedCase } from './services.api.ts';
 import './services.css';
 
 /** The token of a tracking link, a bare token or the address's fragment; `null` when it is none. */
@@ -67,6 +68,35 @@ function LinkForm({ initial }: { initial: string }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The receipt and the decision, saved through the tracking link (a POST: the token stays out of addresses). */
+function TrackedDocuments({ token, documents }: { token: string; documents: TrackedCase['documents'] }) {
+  const { t } = useI18n();
+  const m = t.services.track;
+  const queryClient = useQueryClient();
+  const [failed, setFailed] = useState(false);
+  const save = (document: TrackedCase['documents'][number]) => {
+    setFailed(false);
+    downloadTrackedDocument(queryClient, token, document).catch(() => setFailed(true));
+  };
+  return (
+    <section className="card" aria-labelledby="tracked-documents">
+      <h2 id="tracked-documents">{m.documentsHeading}</h2>
+      <div className="button-row">
+        {documents.map((document) => (
+          <Button key={`${document.kind}-${document.fileName}`} onPress={() => save(document)}>
+            {m.documents[document.kind]}
+          </Button>
+        ))}
+      </div>
+      {failed && (
+        <p role="alert" className="alert alert-error">
+          {m.downloadFailed}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -138,6 +168,7 @@ export function TrackCasePage() {
             )}
           </dl>
         </section>
+        {item.documents.length > 0 && token && <TrackedDocuments token={token} documents={item.documents} />}
         <section className="card tracked-history" aria-labelledby="tracked-history">
           <h2 id="tracked-history">{t.services.cases.historyHeading}</h2>
           <StatusTimeline history={item.statusHistory} labelledBy="tracked-history" />
