@@ -351,7 +351,14 @@ export async function submitDraft(
   };
   const [prefill, attachments] = await Promise.all([
     personalNumber ? prefillFor(db, personalNumber, bound) : undefined,
-    servicesDb(db).selectFrom('service_attachments').selectAll().where('draft_id', '=', draft.id).execute(),
+    // A form without file fields has no files to read.
+    fields.some((field) => field.widget === 'attachment')
+      ? servicesDb(db)
+          .selectFrom('service_attachments')
+          .selectAll()
+          .where('draft_id', '=', draft.id)
+          .execute()
+      : [],
   ]);
   const { data, errors } = checkedData(service.definition, request.data, prefill, attachments);
   if (errors.length > 0) throw new AppError('validation_failed', { fieldErrors: errors });

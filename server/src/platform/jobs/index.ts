@@ -2,6 +2,7 @@ import * as createJobs from './migrations/202611241300-create-jobs.ts';
 
 export {
   enqueueJob,
+  enqueueJobQuery,
   type JobContext,
   type JobHandler,
   JobRunner,

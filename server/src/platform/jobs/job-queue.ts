@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, type QueryCreator, sql } from 'kysely';
 
 /**
  * The platform's job queue, written once for every module: a module hands work over inside its own
@@ -45,7 +45,17 @@ const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Hands a job over; call it with the caller's transaction, so the job commits with its change. */
 export async function enqueueJob(db: Kysely<unknown>, job: NewJob): Promise<string> {
-  const row = await (db as Kysely<JobTables>)
+  const row = await enqueueJobQuery(db, job).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * The statement that hands a job over, for a module that writes its change in one statement and
+ * takes the job along as a part of it (`.with('job', (db) => enqueueJobQuery(db, job))`): one
+ * round trip fewer on a hot path, the queue's table still written only by this module's code.
+ */
+export function enqueueJobQuery(db: QueryCreator<never> | Kysely<unknown>, job: NewJob) {
+  return (db as unknown as QueryCreator<JobTables>)
     .insertInto('platform_jobs')
     .values({
       kind: job.kind,
@@ -53,9 +63,7 @@ export async function enqueueJob(db: Kysely<unknown>, job: NewJob): Promise<stri
       max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       ...(job.runAt ? { run_at: job.runAt } : {}),
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .returning('id');
 }
 
 export interface JobContext {
