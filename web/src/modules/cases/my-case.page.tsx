@@ -2,7 +2,7 @@ import { type LocalizedText, type MyCaseDetail, webPages } from '@karna/contract
 import { Link, useParams } from 'react-router';
 import { RequirePermission } from '../../app/auth.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { LoadingStatus } from '../../ui/loading-status.tsx';
@@ -13,6 +13,7 @@ import { AnswerList } from '../services/form/answer-list.tsx';
 import { formatFileSize } from '../services/form/format-values.ts';
 import { useCatalog, usePrefill, useServiceForm } from '../services/services.api.ts';
 import { documentUrl, useMyCase } from './me-cases.api.ts';
+import { MyCaseFacts } from './my-case-facts.tsx';
 import '../services/services.css';
 
 /**
@@ -85,33 +86,7 @@ function CaseDetail({ item }: { item: MyCaseDetail }) {
           <p>
             <StatusBadge status={item.status} />
           </p>
-          <dl className="details">
-            <div>
-              <dt>{m.registrationNumber}</dt>
-              <dd>{item.registrationNumber}</dd>
-            </div>
-            {item.concerns && (
-              <div>
-                <dt>{m.concerns}</dt>
-                <dd>{item.concerns}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{m.submittedAt}</dt>
-              <dd>{formatDateTime(item.submittedAt, locale)}</dd>
-            </div>
-            {item.closedAt ? (
-              <div>
-                <dt>{m.closedAt}</dt>
-                <dd>{formatDateTime(item.closedAt, locale)}</dd>
-              </div>
-            ) : (
-              <div>
-                <dt>{m.expectedDecision}</dt>
-                <dd>{formatDate(item.expectedDecisionBy, locale)}</dd>
-              </div>
-            )}
-          </dl>
+          <MyCaseFacts item={item} className="details" />
         </section>
         <section className="card" aria-labelledby="case-history">
           <h2 id="case-history">{m.historyHeading}</h2>

@@ -2,7 +2,7 @@ import { type Draft, type MyCase, pathTo, webPages } from '@karna/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RequirePermission } from '../../app/auth.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../ui/problem-alert.tsx';
 import { StatusBadge } from '../services/case-parts.tsx';
 import { type ContinueDraftState, useDrafts, useRemoveDraft } from '../services/services.api.ts';
 import { useMyCases } from './me-cases.api.ts';
+import { MyCaseFacts } from './my-case-facts.tsx';
 import '../services/services.css';
 
 function DraftItem({ draft, onRemoved }: { draft: Draft; onRemoved: (title: string) => void }) {
@@ -54,41 +55,14 @@ function DraftItem({ draft, onRemoved }: { draft: Draft; onRemoved: (title: stri
 }
 
 function CaseItem({ item }: { item: MyCase }) {
-  const { t, language, locale } = useI18n();
-  const m = t.services.cases;
+  const { language } = useI18n();
   return (
     <li className="case-item">
       <h3>
         <Link to={pathTo('myCase', { caseId: item.id })}>{item.serviceTitle[language]}</Link>
       </h3>
       <StatusBadge status={item.status} />
-      <dl className="record-facts">
-        <div>
-          <dt>{m.registrationNumber}</dt>
-          <dd>{item.registrationNumber}</dd>
-        </div>
-        {item.concerns && (
-          <div>
-            <dt>{m.concerns}</dt>
-            <dd>{item.concerns}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{m.submittedAt}</dt>
-          <dd>{formatDateTime(item.submittedAt, locale)}</dd>
-        </div>
-        {item.closedAt ? (
-          <div>
-            <dt>{m.closedAt}</dt>
-            <dd>{formatDateTime(item.closedAt, locale)}</dd>
-          </div>
-        ) : (
-          <div>
-            <dt>{m.expectedDecision}</dt>
-            <dd>{formatDate(item.expectedDecisionBy, locale)}</dd>
-          </div>
-        )}
-      </dl>
+      <MyCaseFacts item={item} className="record-facts" />
     </li>
   );
 }
