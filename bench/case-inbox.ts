@@ -319,7 +319,7 @@ function inboxStatement(
   const order =
     {
       '?sort=-submittedAt': '"cases"."submitted_at" desc, "cases"."id" desc',
-      '?sort=registrationNumber': '"cases"."registration_number" asc, "cases"."id" asc',
+      '?sort=registrationNumber': 'cases.registration_number collate "C" asc, "cases"."id" asc',
     }[variant.query as string] ?? '"cases"."due_date" asc, "cases"."id" asc';
   parameters.push(PAGE_SIZE + 1);
   const sql =

@@ -6,6 +6,7 @@ import { registerCasesRoutes } from './cases.routes.ts';
 import { openCasesOf } from './cases.views.ts';
 import * as createCases from './migrations/202611241400-create-cases.ts';
 import * as inboxSortIndexes from './migrations/202611241420-inbox-sort-indexes.ts';
+import * as registrationNumberOrder from './migrations/202611241510-registration-number-order.ts';
 
 export { type CasesErrorCode, casesErrors } from './cases.errors.ts';
 export { type CaseKind, ensureCaseKind } from './cases.kinds.ts';
@@ -29,6 +30,7 @@ export const casesModule: KarnaModule = {
   migrations: {
     '202611241400-create-cases': createCases,
     '202611241420-inbox-sort-indexes': inboxSortIndexes,
+    '202611241510-registration-number-order': registrationNumberOrder,
   },
   async registerRoutes(app, context) {
     // The person overview's "open cases" (registry extension point).
