@@ -270,7 +270,13 @@ test('the workspace and the person overview lead to the case, which is then clos
   await cases.getByRole('link', { name: 'Ärenden som är tilldelade mig' }).click();
   await expect(page).toHaveURL(/\/handlaggning\/arenden\?assigned=me$/);
   await expect(page.getByRole('radio', { name: 'Mina ärenden' })).toBeChecked();
-  await page.getByRole('radio', { name: 'Alla' }).check();
+  // A new case is far from its promised date: not among those due soon, then there among all.
+  const promise = page.getByRole('group', { name: 'Servicelöfte' });
+  await promise.getByRole('radio', { name: 'Snart försenade' }).check();
+  await expect(page).toHaveURL(/[?&]atRisk=true/);
+  await page.getByRole('group', { name: 'Handläggare' }).getByRole('radio', { name: 'Alla' }).check();
+  await expect(page.getByRole('link', { name: registrationNumber, exact: true })).toHaveCount(0);
+  await promise.getByRole('radio', { name: 'Alla' }).check();
   await page.getByRole('link', { name: registrationNumber, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Ärende ${registrationNumber}` })).toBeVisible();
 
