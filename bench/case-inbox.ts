@@ -51,6 +51,7 @@ import {
   karnaEnv,
   keepDatabase,
   query,
+  runBenchmark,
   runKarna,
   uncommittedServerFiles,
 } from './lib/population-db.ts';
@@ -626,14 +627,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `case-inbox benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await dropCreatedDatabases().catch(() => {});
-}
-// The exit handlers in lib/ stop the server if it still runs, remove the temp dirs and drop the databases.
+await runBenchmark('case-inbox', main);

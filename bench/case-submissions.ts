@@ -64,6 +64,7 @@ import {
   DEFAULT_POSTGRES_URL,
   dropCreatedDatabases,
   query,
+  runBenchmark,
   uncommittedServerFiles,
 } from './lib/population-db.ts';
 import {
@@ -814,14 +815,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `case-submissions benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await dropCreatedDatabases().catch(() => {});
-}
-// The exit handlers in lib/ stop the server if it still runs, remove the temp dirs and drop the database.
+await runBenchmark('case-submissions', main);

@@ -52,6 +52,7 @@ import {
   keptDatabaseName,
   populationFile,
   query,
+  runBenchmark,
   runKarna,
   uncommittedServerFiles,
 } from './lib/population-db.ts';
@@ -436,14 +437,4 @@ async function main(): Promise<void> {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(
-    `person-overview benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-} finally {
-  await dropCreatedDatabases().catch(() => {});
-}
-// The exit handlers in lib/ stop the server if it still runs, remove the temp dirs and drop the databases.
+await runBenchmark('person-overview', main);

@@ -47,6 +47,7 @@ import {
   keptDatabaseName,
   populationFile,
   query,
+  runBenchmark,
   runKarna,
   timeImport,
   uncommittedServerFiles,
@@ -349,15 +350,5 @@ if (options.child === 'copy') {
   const figures = await copyPersons(options.file as string, options['database-url'] as string);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
-  try {
-    await main();
-  } catch (error) {
-    process.stderr.write(
-      `population-import benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  } finally {
-    await dropCreatedDatabases().catch(() => {});
-  }
+  await runBenchmark('population-import', main);
 }
-// The exit handlers in lib/ stop any child still running, remove the temp dirs and drop the databases.

@@ -113,6 +113,24 @@ export async function dropCreatedDatabases(): Promise<void> {
   }
 }
 
+/**
+ * Runs a benchmark's main(): a failure is printed with its stack and sets the exit code, and the
+ * databases it created are dropped either way (the exit handlers in lib/ stop any child still
+ * running and remove the temp dirs).
+ */
+export async function runBenchmark(name: string, main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(
+      `${name} benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  } finally {
+    await dropCreatedDatabases().catch(() => {});
+  }
+}
+
 // The exit handler cannot wait for a promise: a child process drops what is left (after a failure or
 // Ctrl-C; lib/server-process.ts has stopped the children by then, and `with (force)` ends the rest).
 process.on('exit', () => {
