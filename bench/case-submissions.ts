@@ -23,10 +23,10 @@
  *    engine's first steps), run by the server's one job runner, which gives way to requests
  *    during the load. After the load the script waits (at most `--drain-timeout`, 600 s) until the
  *    queue is empty and reports how fast the runner drained it. Then the server is stopped.
- * 6. *Directly:* the same writes without HTTP, sessions or validation — the submission claimed
- *    and the draft deleted in one statement, the case through the server's own `registerCase`
- *    (job, then number, case, status change and event in one statement) and the audit entry, as
- *    units of the server's group commit (ADR 0007) — from the same number of concurrent workers
+ * 6. *Directly:* the same writes without HTTP, sessions or validation, through the server's own
+ *    submission writer (`submissionWriter`: each group of submissions claims its keys, numbers and
+ *    registers its cases and appends its audit entries in one statement each; ADR 0007) — from the
+ *    same number of concurrent workers
  *    through the server's own pool and driver (`openDatabase`: 10 connections, hot statements
  *    prepared), closed loop, for the same warm-up and duration, on fresh drafts. The ratio
  *    HTTP/direct compares the two closed loops.
@@ -50,12 +50,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { registerCase } from '../server/src/modules/cases/index.ts';
+import { submissionWriter } from '../server/src/modules/services/index.ts';
 import { AuditTrail } from '../server/src/platform/audit/index.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
-import { groupCommitOf } from '../server/src/platform/db/group-commit.ts';
 import { formAction, TestBrowser } from '../server/test/test-browser.ts';
 import { type CpuProfile, summariseProfile } from './lib/cpu-profile.ts';
 import { Latencies, MachineCpu, PostgresCpu } from './lib/load.ts';
@@ -560,8 +559,8 @@ async function countCases(url: string): Promise<number> {
 // --- The direct baseline -------------------------------------------------------------------------
 
 /**
- * What submitDraft writes, without its reads and checks: the idempotency key claimed and the draft
- * deleted in one statement, the case registered by the server's own registerCase and the audit
+ * What submitDraft writes, without its reads and checks, through the server's own submission
+ * writer: the idempotency key claimed and the draft deleted, the case registered and the audit
  * entry appended — in one transaction shared with the submissions that arrive with it, as the route
  * does it.
  */
@@ -572,18 +571,11 @@ async function submitDirectly(
   citizen: Citizen,
   draftId: string,
 ): Promise<boolean> {
-  const submitter = `user:${citizen.userId}`;
-  const key = randomUUID();
   const data = application(citizen);
   const caseId = randomUUID();
-  await groupCommitOf(db).transaction(async (trx) => {
-    await sql`with claimed as (insert into service_submissions (submitter, idempotency_key, case_id)
-                               values (${submitter}, ${key}, ${caseId})
-                               on conflict (submitter, idempotency_key) do nothing returning case_id)
-              delete from service_drafts where id = ${draftId} and exists (select 1 from claimed)`.execute(
-      trx,
-    );
-    const registered = await registerCase(trx, {
+  const written = await submissionWriter(db, audit).write({
+    claim: { submitter: `user:${citizen.userId}`, idempotencyKey: randomUUID(), caseId, draftId },
+    newCase: {
       caseId,
       kindId,
       channel: 'web',
@@ -593,12 +585,11 @@ async function submitDirectly(
       notifyEmail: data.email as string,
       attachments: [],
       actorName: citizen.name,
-    });
-    await audit.append(
-      trx,
-      { type: 'citizen', id: citizen.userId, name: citizen.name },
-      { requestId: randomUUID(), ip: '127.0.0.1', userAgent: null },
-      {
+    },
+    auditEntry: (registered) => ({
+      actor: { type: 'citizen', id: citizen.userId, name: citizen.name },
+      origin: { requestId: randomUUID(), ip: '127.0.0.1', userAgent: null },
+      event: {
         action: 'cases.case.register',
         outcome: 'success',
         resourceType: 'case',
@@ -606,9 +597,9 @@ async function submitDirectly(
         details: { registrationNumber: registered.registrationNumber },
         subjectPersonalNumber: citizen.personalNumber,
       },
-    );
+    }),
   });
-  return true;
+  return written.outcome === 'registered';
 }
 
 /** Phase 5, with the server stopped: the same writes from as many workers, on fresh drafts. */

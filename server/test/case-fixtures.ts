@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { registerCase, startCaseProcess } from '../src/modules/cases/index.ts';
+import { registerCases, startCaseProcess } from '../src/modules/cases/index.ts';
 
 /**
  * Cases made straight in the database for tests that need one to exist (the authorisation matrix,
@@ -34,18 +34,21 @@ export async function insertCase(
   },
 ): Promise<CaseFixture> {
   const kindId = await publishedVersionId(db, options.slug);
-  const registered = await db.transaction().execute((trx) =>
-    registerCase(trx, {
-      kindId,
-      channel: options.anonymous ? 'anonymous' : 'web',
-      applicant: { userId: null, personId: options.applicantPersonId },
-      concernsPersonId: null,
-      data: options.data,
-      notifyEmail: null,
-      attachments: [],
-      actorName: null,
-    }),
+  const [registered] = await db.transaction().execute((trx) =>
+    registerCases(trx, [
+      {
+        kindId,
+        channel: options.anonymous ? 'anonymous' : 'web',
+        applicant: { userId: null, personId: options.applicantPersonId },
+        concernsPersonId: null,
+        data: options.data,
+        notifyEmail: null,
+        attachments: [],
+        actorName: null,
+      },
+    ]),
   );
+  if (!registered) throw new Error('registerCases answered nothing');
   await startCaseProcess(db, registered.caseId);
   const { rows: documents } = await sql<{ id: string }>`
     select id from case_documents where case_id = ${registered.caseId} and kind = 'receipt'`.execute(db);

@@ -56,7 +56,7 @@ export async function startTestServer(
   const config = loadConfig({
     KARNA_ENV: 'test',
     PORT: String(port),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.KARNA_TEST_LOG_LEVEL ?? 'silent',
     // Test files log in many people from one address; the limit itself is tested with a low value.
     KARNA_LOGIN_RATE_LIMIT: '10000',
     ...env,

@@ -14,6 +14,7 @@ import { JobRunner } from '../../platform/jobs/index.ts';
 
 type PersonRow = Awaited<ReturnType<typeof insertLindqvistFamily>>['oskar'];
 
+import { demoSamples } from '../services/demo/demo-samples.ts';
 import { casesModule } from './index.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
@@ -233,26 +234,53 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
     expect((await other.api('POST', `/api/cases/${caseId}/notes`, { json: { text: 'x' } })).status).toBe(404);
   });
 
-  it('numbers 200 concurrent submissions without gaps or repeats', async () => {
+  it('numbers 200 concurrent submissions without gaps or repeats, per series, retries answered with their case', async () => {
     const count = 200;
-    const drafts = await Promise.all(
-      Array.from({ length: count }, () =>
-        elin.api<{ id: string }>('POST', '/api/services/drafts', { json: { slug: 'forskoleplats' } }),
+    const otherSeries = 30;
+    const newDraft = (slug: string) =>
+      elin.api<{ id: string }>('POST', '/api/services/drafts', { json: { slug } });
+    const [drafts, requests] = await Promise.all([
+      Promise.all(Array.from({ length: count }, () => newDraft('forskoleplats'))),
+      Promise.all(Array.from({ length: otherSeries }, () => newDraft('allman-handling'))),
+    ]);
+    const submit = (draftId: string, idempotencyKey: string, data: Record<string, unknown>) =>
+      elin.api<{ caseId: string; registrationNumber: string }>(
+        'POST',
+        `/api/services/drafts/${draftId}/submit`,
+        { json: { idempotencyKey, data } },
+      );
+    const keys = drafts.map(() => crypto.randomUUID());
+    // Every tenth submission is sent twice at once, as a client that retries too early would.
+    const [results, retries, others] = await Promise.all([
+      Promise.all(drafts.map((draft, index) => submit(draft.body.id, keys[index] ?? '', validApplication()))),
+      Promise.all(
+        drafts
+          .filter((_, index) => index % 10 === 0)
+          .map((draft, index) => submit(draft.body.id, keys[index * 10] ?? '', validApplication())),
       ),
-    );
-    const results = await Promise.all(
-      drafts.map((draft) =>
-        elin.api<{ registrationNumber: string }>('POST', `/api/services/drafts/${draft.body.id}/submit`, {
-          json: { idempotencyKey: crypto.randomUUID(), data: validApplication() },
-        }),
+      Promise.all(
+        requests.map((draft) =>
+          submit(draft.body.id, crypto.randomUUID(), demoSamples['allman-handling']?.valid[0] ?? {}),
+        ),
       ),
-    );
-    expect(results.every((result) => result.status === 201)).toBe(true);
-    const numbers = results
-      .map((result) => Number(result.body.registrationNumber.split('/')[1]))
-      .sort((a, b) => a - b);
-    const first = numbers[0] ?? 0;
-    expect(numbers).toEqual(Array.from({ length: count }, (_, index) => first + index));
+    ]);
+    const runningNumbers = (answers: typeof results) =>
+      answers.map((answer) => Number(answer.body.registrationNumber.split('/')[1])).sort((a, b) => a - b);
+    const gapless = (numbers: number[]) =>
+      Array.from({ length: numbers.length }, (_, index) => (numbers[0] ?? 0) + index);
+
+    // Of each pair, one made the case (201) and the other was answered with it (200).
+    const pairs = retries.map((retry, index) => [results[index * 10], retry] as const);
+    for (const [first, second] of pairs) {
+      expect([first?.status, second.status].sort()).toEqual([200, 201]);
+      expect(second.body.caseId).toBe(first?.body.caseId);
+    }
+    const made = [...results, ...retries].filter((result) => result.status === 201);
+    expect(made).toHaveLength(count);
+    expect(runningNumbers(made)).toEqual(gapless(runningNumbers(made)));
+    expect(others.every((answer) => answer.status === 201)).toBe(true);
+    expect(others.every((answer) => answer.body.registrationNumber.startsWith('KS '))).toBe(true);
+    expect(runningNumbers(others)).toEqual(gapless(runningNumbers(others)));
 
     // The inbox pages through them all by keyset, each case once, in the order asked for.
     const seen: string[] = [];
@@ -268,7 +296,7 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
       after = page.body.next;
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toEqual(expect.arrayContaining(results.map((result) => result.body.registrationNumber)));
+    expect(seen).toEqual(expect.arrayContaining(made.map((result) => result.body.registrationNumber)));
     expect(seen).toEqual([...seen].sort());
     const mine = await officer.api<{ items: unknown[] }>('GET', '/api/cases/inbox?assigned=me');
     expect(mine.body.items).toEqual([]);

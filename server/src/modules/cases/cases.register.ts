@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { swedishDate } from '@karna/contracts';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
-import { enqueueJobQuery } from '../../platform/jobs/index.ts';
+import { enqueueJobsQuery } from '../../platform/jobs/index.ts';
 import { renderReceiptDocument } from './cases.documents.ts';
 import { caseKindById } from './cases.kinds.ts';
 import { lockCase, PLATFORM_ACTOR, runProcess } from './cases.run.ts';
@@ -51,150 +51,166 @@ export function trackingTokenHash(token: string): string {
 }
 
 /**
- * Registers a case in the caller's transaction: numbered in its series, its status and event
- * recorded, attachments filed, and its process started by a job queued in the same transaction —
- * the process instance exists exactly when the case does, and the engine's first steps run just
- * after (ADR 0006), so a submission does not wait for them.
+ * Registers cases in the caller's transaction (a group commit's: ADR 0007), in order: each numbered
+ * in its series, its status and event recorded, attachments filed, and its process started by a job
+ * queued in the same transaction — the process instance exists exactly when the case does, and the
+ * engine's first steps run just after (ADR 0006), so a submission does not wait for them.
  *
- * The number comes from the series' counter row, which stays locked until the transaction ends:
- * concurrent registrations queue there, and a rollback gives the number back, so numbers are
- * gapless and unique on both backends (C4). That queue is the submit's bottleneck, so the number
- * is taken in one statement with the rows that need it (the case, its first status, its event and
- * the job that starts its process): one round trip instead of five.
+ * Numbers come from the series' counter rows, which stay locked until the transaction ends:
+ * concurrent registrations queue there, and a rollback gives the numbers back, so numbers are
+ * gapless and unique on both backends (C4). That queue is the submit's bottleneck, so the whole
+ * group takes its numbers in one statement and writes its cases, statuses, events and jobs in one
+ * more, however many cases it holds.
  */
-export async function registerCase(trx: Kysely<unknown>, newCase: NewCase): Promise<RegisteredCase> {
-  const kind = await caseKindById(trx, newCase.kindId);
+export async function registerCases(
+  trx: Kysely<unknown>,
+  newCases: readonly NewCase[],
+): Promise<RegisteredCase[]> {
+  if (newCases.length === 0) return [];
   const submittedAt = new Date();
   const today = swedishDate(submittedAt);
   const year = Number(today.slice(0, 4));
-  const expectedDecisionBy = addWorkingDays(today, kind.promiseWorkingDays);
-  const initial = kind.caseType.statusTypes.find((type) => type.code === kind.caseType.initialStatus);
-  if (!initial) throw new Error(`case kind ${kind.id} has no initial status ${kind.caseType.initialStatus}`);
-  const trackingToken = newCase.channel === 'anonymous' ? randomBytes(24).toString('base64url') : null;
-  const series = kind.caseType.series;
-  const caseId = newCase.caseId ?? randomUUID();
+  const prepared = await Promise.all(newCases.map((newCase) => prepareCase(trx, newCase)));
+  const numbers = await takeNumbers(
+    trx,
+    prepared.map((each) => each.kind.caseType.series),
+    year,
+  );
+  const rows = prepared.map((each, index) => ({ ...each, runningNumber: numbers[index] as number }));
+  const registrationNumber = (row: (typeof rows)[number]) =>
+    `${row.kind.caseType.series} ${year}/${row.runningNumber}`;
 
-  const numbered = await casesDb(trx)
-    .with('start_job', (db) => enqueueJobQuery(db as never, { kind: START_PROCESS_JOB, payload: { caseId } }))
-    .with('number', (db) =>
-      db
-        .insertInto('case_number_series')
-        .values({ series, year, last_number: 1 })
-        .onConflict((conflict) =>
-          conflict.columns(['series', 'year']).doUpdateSet(() => ({
-            last_number: (eb) => eb('case_number_series.last_number', '+', 1),
-            updated_at: submittedAt,
-          })),
-        )
-        .returning('last_number'),
+  await casesDb(trx)
+    .with('start_jobs', (db) =>
+      enqueueJobsQuery(
+        db as never,
+        rows.map((row) => ({ kind: START_PROCESS_JOB, payload: { caseId: row.caseId } })),
+      ),
     )
-    .with('new_case', (db) =>
+    .with('new_cases', (db) =>
       db
         .insertInto('cases')
-        .columns([
-          'id',
-          'registration_number',
-          'series',
-          'year',
-          'running_number',
-          'kind_id',
-          'org_unit_id',
-          'channel',
-          'status_code',
-          'shared_status',
-          'applicant_user_id',
-          'applicant_person_id',
-          'concerns_person_id',
-          'tracking_token_hash',
-          'notify_email',
-          'data',
-          'submitted_at',
-          'due_date',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('number')
-            .select([
-              eb.val(caseId).as('id'),
-              sql<string>`${`${series} ${year}/`}::text || number.last_number`.as('registration_number'),
-              eb.val(series).as('series'),
-              eb.val(year).as('year'),
-              'number.last_number',
-              eb.val(kind.id).as('kind_id'),
-              eb.val(kind.orgUnitId).as('org_unit_id'),
-              eb.val(newCase.channel).as('channel'),
-              eb.val(initial.code).as('status_code'),
-              eb.val(initial.shared).as('shared_status'),
-              eb.val(newCase.applicant.userId).as('applicant_user_id'),
-              eb.val(newCase.applicant.personId).as('applicant_person_id'),
-              eb.val(newCase.concernsPersonId).as('concerns_person_id'),
-              eb.val(trackingToken ? trackingTokenHash(trackingToken) : null).as('tracking_token_hash'),
-              eb.val(newCase.notifyEmail).as('notify_email'),
-              sql`${JSON.stringify(newCase.data)}::jsonb`.as('data'),
-              eb.val(submittedAt).as('submitted_at'),
-              sql`${expectedDecisionBy}::date`.as('due_date'),
-            ]),
+        .values(
+          rows.map((row) => ({
+            id: row.caseId,
+            registration_number: registrationNumber(row),
+            series: row.kind.caseType.series,
+            year,
+            running_number: row.runningNumber,
+            kind_id: row.kind.id,
+            org_unit_id: row.kind.orgUnitId,
+            channel: row.newCase.channel,
+            status_code: row.initial.code,
+            shared_status: row.initial.shared,
+            applicant_user_id: row.newCase.applicant.userId,
+            applicant_person_id: row.newCase.applicant.personId,
+            concerns_person_id: row.newCase.concernsPersonId,
+            tracking_token_hash: row.trackingToken ? trackingTokenHash(row.trackingToken) : null,
+            notify_email: row.newCase.notifyEmail,
+            data: JSON.stringify(row.newCase.data),
+            submitted_at: submittedAt,
+            due_date: addWorkingDays(today, row.kind.promiseWorkingDays),
+          })),
         )
-        .returning(['id', 'registration_number']),
+        .returning(['id', 'status_code', 'shared_status', 'submitted_at']),
     )
-    .with('first_status', (db) =>
+    // The statuses are inserted from the new cases' rows, which a sibling statement cannot read back
+    // from the table (one snapshot for the whole statement).
+    .with('first_statuses', (db) =>
       db
         .insertInto('case_status_changes')
         .columns(['case_id', 'status_code', 'shared_status', 'at'])
         .expression((eb) =>
-          eb
-            .selectFrom('new_case')
-            .select([
-              'new_case.id',
-              eb.val(initial.code).as('status_code'),
-              eb.val(initial.shared).as('shared_status'),
-              eb.val(submittedAt).as('at'),
-            ]),
+          eb.selectFrom('new_cases').select(['id', 'status_code', 'shared_status', 'submitted_at']),
         ),
     )
-    .with('registered_event', (db) =>
-      db
-        .insertInto('case_events')
-        .columns(['case_id', 'type', 'actor_id', 'actor_name', 'detail'])
-        .expression((eb) =>
-          eb
-            .selectFrom('new_case')
-            .select([
-              'new_case.id',
-              eb.val('case.registered').as('type'),
-              eb.val(newCase.applicant.userId).as('actor_id'),
-              eb.val(newCase.actorName).as('actor_name'),
-              sql`${JSON.stringify({ channel: newCase.channel })}::jsonb`.as('detail'),
-            ]),
-        ),
-    )
-    .selectFrom('new_case')
-    .select('new_case.registration_number')
-    .executeTakeFirstOrThrow();
-  if (newCase.attachments.length > 0) {
-    await casesDb(trx)
-      .insertInto('case_documents')
-      .values(
-        newCase.attachments.map((attachment) => ({
-          case_id: caseId,
-          kind: 'attachment' as const,
-          field: attachment.field,
-          file_name: attachment.fileName,
-          media_type: attachment.mediaType,
-          size: attachment.size,
-          sha256: attachment.sha256,
-          content: attachment.content,
+    .with('registered_events', (db) =>
+      db.insertInto('case_events').values(
+        rows.map((row) => ({
+          case_id: row.caseId,
+          type: 'case.registered',
+          actor_id: row.newCase.applicant.userId,
+          actor_name: row.newCase.actorName,
+          detail: JSON.stringify({ channel: row.newCase.channel }),
         })),
-      )
-      .execute();
-  }
-  return {
-    caseId,
-    registrationNumber: numbered.registration_number,
+      ),
+    )
+    .selectFrom('new_cases')
+    .select('new_cases.id')
+    .execute();
+  await fileAttachments(trx, rows);
+  return rows.map((row) => ({
+    caseId: row.caseId,
+    registrationNumber: registrationNumber(row),
     submittedAt,
-    expectedDecisionBy,
-    trackingToken,
+    expectedDecisionBy: addWorkingDays(today, row.kind.promiseWorkingDays),
+    trackingToken: row.trackingToken,
+  }));
+}
+
+/** What a case needs before it is numbered: its kind, its first status, its id and tracking token. */
+async function prepareCase(trx: Kysely<unknown>, newCase: NewCase) {
+  const kind = await caseKindById(trx, newCase.kindId);
+  const initial = kind.caseType.statusTypes.find((type) => type.code === kind.caseType.initialStatus);
+  if (!initial) throw new Error(`case kind ${kind.id} has no initial status ${kind.caseType.initialStatus}`);
+  return {
+    newCase,
+    kind,
+    initial,
+    caseId: newCase.caseId ?? randomUUID(),
+    trackingToken: newCase.channel === 'anonymous' ? randomBytes(24).toString('base64url') : null,
   };
+}
+
+/**
+ * Takes the next running numbers for cases in the given series (one per case, in order) in one
+ * statement, counting each series up by its cases. The counters are written in a fixed order, so
+ * two transactions that number in the same series lock their rows in the same order.
+ */
+async function takeNumbers(trx: Kysely<unknown>, seriesOfEach: readonly string[], year: number) {
+  const counts = new Map<string, number>();
+  for (const series of seriesOfEach) counts.set(series, (counts.get(series) ?? 0) + 1);
+  const taken = await casesDb(trx)
+    .insertInto('case_number_series')
+    .values(
+      [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([series, count]) => ({ series, year, last_number: count })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['series', 'year']).doUpdateSet((eb) => ({
+        last_number: eb('case_number_series.last_number', '+', eb.ref('excluded.last_number')),
+        updated_at: new Date(),
+      })),
+    )
+    .returning(['series', 'last_number'])
+    .execute();
+  // Each series' block ends at its new last number; its cases take the block's numbers in order.
+  const next = new Map(taken.map((row) => [row.series, row.last_number - (counts.get(row.series) ?? 0) + 1]));
+  return seriesOfEach.map((series) => {
+    const number = next.get(series) as number;
+    next.set(series, number + 1);
+    return number;
+  });
+}
+
+async function fileAttachments(
+  trx: Kysely<unknown>,
+  rows: readonly { caseId: string; newCase: NewCase }[],
+): Promise<void> {
+  const documents = rows.flatMap((row) =>
+    row.newCase.attachments.map((attachment) => ({
+      case_id: row.caseId,
+      kind: 'attachment' as const,
+      field: attachment.field,
+      file_name: attachment.fileName,
+      media_type: attachment.mediaType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      content: attachment.content,
+    })),
+  );
+  if (documents.length > 0) await casesDb(trx).insertInto('case_documents').values(documents).execute();
 }
 
 /** What a registration told its submitter (without the tracking token, which is given only once). */

@@ -15,7 +15,7 @@ export {
   type NewAttachment,
   type NewCase,
   type RegisteredCase,
-  registerCase,
+  registerCases,
   registrationOf,
   START_PROCESS_JOB,
   startCaseProcess,

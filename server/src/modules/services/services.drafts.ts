@@ -2,14 +2,15 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Draft, FormField, ServiceDefinition, SubmitResponse } from '@karna/contracts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
-import { groupCommitOf } from '../../platform/db/group-commit.ts';
+import type { AuditEntry, AuditTrail } from '../../platform/audit/index.ts';
 import type { Actor } from '../../platform/http/access.ts';
 import { AppError, type FieldErrorDetail } from '../../platform/http/errors.ts';
 import { validateAgainst } from '../../platform/json-schema/index.ts';
-import { registerCase, registrationOf } from '../cases/index.ts';
+import { type RegisteredCase, registrationOf } from '../cases/index.ts';
 import { type Prefill, prefillFor } from '../registry/index.ts';
 import { type PublishedService, versionById } from './services.catalog.ts';
 import { servicesError } from './services.errors.ts';
+import { submissionWriter } from './services.submissions.ts';
 import { servicesDb } from './services.tables.ts';
 
 /**
@@ -280,46 +281,14 @@ async function previousSubmission(
   };
 }
 
-/**
- * Claims the idempotency key for the case about to be registered and removes the draft, in one
- * statement. Answers false when the key was claimed before (a retry), and throws when the draft
- * was submitted meanwhile under another key — one draft never makes two cases.
- */
-async function claimSubmission(
-  trx: Kysely<unknown>,
-  claim: { submitter: string; idempotencyKey: string; caseId: string; draftId: string },
-): Promise<boolean> {
-  const row = await servicesDb(trx)
-    .with('claimed', (db) =>
-      db
-        .insertInto('service_submissions')
-        .values({ submitter: claim.submitter, idempotency_key: claim.idempotencyKey, case_id: claim.caseId })
-        .onConflict((conflict) => conflict.columns(['submitter', 'idempotency_key']).doNothing())
-        .returning('case_id'),
-    )
-    .with('removed', (db) =>
-      db
-        .deleteFrom('service_drafts')
-        .where('id', '=', claim.draftId)
-        .where((eb) => eb.exists(eb.selectFrom('claimed').select('case_id')))
-        .returning('id'),
-    )
-    .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('claimed').select('case_id')).as('claimed'),
-      eb.exists(eb.selectFrom('removed').select('id')).as('removed'),
-    ])
-    .executeTakeFirstOrThrow();
-  if (row.claimed && !row.removed) throw servicesError('draft_not_found');
-  return Boolean(row.claimed);
-}
-
 export type SubmitResult = { created: boolean; response: SubmitResponse };
 
 /**
- * Submits a draft as a case (B4, C4) in one transaction (shared with other submissions that arrive
- * at the same moment): the idempotency key claimed and the draft removed first (a concurrent retry waits on the key, then finds the case), the case registered
- * and numbered, the audit entry written by `audit`. Everything that only reads — the draft, the
- * register's facts, the checks — happens before, outside the transaction.
+ * Submits a draft as a case (B4, C4) in one transaction, shared with other submissions that arrive
+ * at the same moment (services.submissions.ts): the idempotency key claimed and the draft removed
+ * (a concurrent retry waits on the key, then finds the case), the case registered and numbered,
+ * and `audit.entry` appended. Everything that only reads — the draft, the register's facts, the
+ * checks — happens before, outside the transaction.
  */
 export async function submitDraft(
   db: Kysely<unknown>,
@@ -327,7 +296,7 @@ export async function submitDraft(
   owner: DraftOwner | undefined,
   draftId: string,
   request: { idempotencyKey: string; data: Record<string, unknown> },
-  audit: (trx: Kysely<unknown>, caseId: string, registrationNumber: string) => Promise<void>,
+  audit: { trail: AuditTrail; entry: (registered: RegisteredCase) => AuditEntry },
 ): Promise<SubmitResult> {
   if (!owner) throw servicesError('draft_not_found');
   const submitter = submitterOf(owner);
@@ -367,16 +336,10 @@ export async function submitDraft(
   const kept = new Set(Object.values(data).flat());
   const caseId = randomUUID();
 
-  // Submissions that arrive together share a transaction: the series' number is locked until the
-  // commit, and one commit for many keeps that queue short (ADR 0007).
-  return groupCommitOf(db).transaction(async (trx) => {
-    const claim = { submitter, idempotencyKey: request.idempotencyKey, caseId, draftId: draft.id };
-    if (!(await claimSubmission(trx, claim))) {
-      const other = await previousSubmission(trx, submitter, request.idempotencyKey);
-      if (!other) throw servicesError('draft_not_found');
-      return { created: false, response: other };
-    }
-    const registered = await registerCase(trx, {
+  const claim = { submitter, idempotencyKey: request.idempotencyKey, caseId, draftId: draft.id };
+  const written = await submissionWriter(db, audit.trail).write({
+    claim,
+    newCase: {
       caseId,
       kindId: service.versionId,
       channel: actor.type === 'anonymous' ? 'anonymous' : actor.type === 'staff' ? 'staff' : 'web',
@@ -398,17 +361,25 @@ export async function submitDraft(
           content: attachment.content,
         })),
       actorName: actor.type === 'anonymous' ? null : actor.displayName,
-    });
-    await audit(trx, registered.caseId, registered.registrationNumber);
-    return {
-      created: true,
-      response: {
-        caseId: registered.caseId,
-        registrationNumber: registered.registrationNumber,
-        submittedAt: registered.submittedAt.toISOString(),
-        expectedDecisionBy: registered.expectedDecisionBy,
-        trackingToken: registered.trackingToken,
-      },
-    };
+    },
+    auditEntry: audit.entry,
   });
+  if (written.outcome === 'draftGone') throw servicesError('draft_not_found');
+  if (written.outcome === 'keyUsed') {
+    // A retry that raced its first attempt: that one's case, once committed, is the answer.
+    const other = await previousSubmission(db, submitter, request.idempotencyKey);
+    if (!other) throw servicesError('draft_not_found');
+    return { created: false, response: other };
+  }
+  const { registered } = written;
+  return {
+    created: true,
+    response: {
+      caseId: registered.caseId,
+      registrationNumber: registered.registrationNumber,
+      submittedAt: registered.submittedAt.toISOString(),
+      expectedDecisionBy: registered.expectedDecisionBy,
+      trackingToken: registered.trackingToken,
+    },
+  };
 }

@@ -21,6 +21,8 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { auditActorOf } from '../../platform/http/access.ts';
+import { auditOriginOf } from '../../platform/http/audit-requests.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import { can, findOrgUnits, identityDb } from '../identity/index.ts';
 import { prefillFor } from '../registry/index.ts';
@@ -56,7 +58,7 @@ async function serviceBySlug(db: Kysely<unknown>, slug: string) {
 
 export async function registerServicesRoutes(
   fastify: FastifyInstance,
-  { db }: PlatformContext,
+  { db, audit }: PlatformContext,
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Attachments arrive as the file's bytes; their type is judged by content, not by this header.
@@ -314,18 +316,26 @@ export async function registerServicesRoutes(
         draftOwner(request),
         request.params.draftId,
         request.body,
-        (trx, caseId, registrationNumber) =>
-          request.recordAudit(trx, {
-            action: 'cases.case.register',
-            outcome: 'success',
-            resourceType: 'case',
-            resourceId: caseId,
-            details: { registrationNumber },
-            ...(request.actor.type === 'citizen' && request.actor.personalNumber
-              ? { subjectPersonalNumber: request.actor.personalNumber }
-              : {}),
+        {
+          trail: audit,
+          entry: (registered) => ({
+            actor: auditActorOf(request.actor),
+            origin: auditOriginOf(request),
+            event: {
+              action: 'cases.case.register',
+              outcome: 'success',
+              resourceType: 'case',
+              resourceId: registered.caseId,
+              details: { registrationNumber: registered.registrationNumber },
+              ...(request.actor.type === 'citizen' && request.actor.personalNumber
+                ? { subjectPersonalNumber: request.actor.personalNumber }
+                : {}),
+            },
           }),
+        },
       );
+      // The registration's entry was appended in the transaction that made the case.
+      if (result.created) request.audited = true;
       if (!result.created) {
         // A retry records that it was answered with the case made before.
         await request.recordRead({

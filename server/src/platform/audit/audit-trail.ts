@@ -21,7 +21,8 @@ export interface AuditOrigin {
   userAgent: string | null;
 }
 
-interface PendingEntry {
+/** One entry to append: who did what, from where. */
+export interface AuditEntry {
   actor: AuditActor;
   origin: AuditOrigin;
   event: AuditEvent;
@@ -104,13 +105,16 @@ export class AuditTrail {
   }
 
   /** Appends one entry. Pass the transaction that makes the change being recorded. */
-  async append(
-    trx: Kysely<unknown>,
-    actor: AuditActor,
-    origin: AuditOrigin,
-    event: AuditEvent,
-  ): Promise<void> {
-    const entries = [{ actor, origin, event }];
+  append(trx: Kysely<unknown>, actor: AuditActor, origin: AuditOrigin, event: AuditEvent): Promise<void> {
+    return this.appendAll(trx, [{ actor, origin, event }]);
+  }
+
+  /**
+   * Appends entries in order, in one statement, in the transaction that makes the changes they
+   * record (a group commit's).
+   */
+  async appendAll(trx: Kysely<unknown>, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     // Usually the head is the one this process wrote last: then one statement moves it and adds
     // the entry. If it is not (another process, or a rolled-back transaction), nothing was written
     // and the head is read under its lock. A wrong guess costs a statement, never an entry.
@@ -125,7 +129,7 @@ export class AuditTrail {
    * Appends entries in order, each hashed over the one before: one lock of the chain head, one
    * insert of all the rows and one update of the head, however many entries there are.
    */
-  async #appendChain(trx: Kysely<unknown>, entries: readonly PendingEntry[]): Promise<ChainHead> {
+  async #appendChain(trx: Kysely<unknown>, entries: readonly AuditEntry[]): Promise<ChainHead> {
     const tables = auditDb(trx);
     const head = await chainHead(trx).forUpdate().executeTakeFirstOrThrow();
     const { rows, last } = this.#chain(head, entries);
@@ -148,7 +152,7 @@ export class AuditTrail {
   }
 
   /** The entries as rows chained onto `head`, and the head they leave. */
-  #chain(head: ChainHead, entries: readonly PendingEntry[]) {
+  #chain(head: ChainHead, entries: readonly AuditEntry[]) {
     let { seq, hash: previousHash } = head;
     const rows = entries.map(({ actor, origin, event }) => {
       seq += 1;
@@ -168,7 +172,7 @@ export class AuditTrail {
    * that statement to the commit. Answers the new head, or undefined, having written nothing, when
    * someone else has written since (another process, or a transaction that rolled back).
    */
-  async #appendOnKnownHead(db: Kysely<unknown>, head: ChainHead, entries: readonly PendingEntry[]) {
+  async #appendOnKnownHead(db: Kysely<unknown>, head: ChainHead, entries: readonly AuditEntry[]) {
     const { rows, last } = this.#chain(head, entries);
     const result = await db.executeQuery(
       CompiledQuery.raw(APPEND_ON_KNOWN_HEAD_SQL, [
@@ -182,7 +186,7 @@ export class AuditTrail {
     return Number(result.numAffectedRows ?? 0) === rows.length ? last : undefined;
   }
 
-  async #commitGroup(db: Kysely<unknown>, group: readonly PendingEntry[]): Promise<void> {
+  async #commitGroup(db: Kysely<unknown>, group: readonly AuditEntry[]): Promise<void> {
     const known = this.#headGuess ?? (await chainHead(db).executeTakeFirstOrThrow());
     const written =
       (await this.#appendOnKnownHead(db, known, group)) ??
@@ -215,7 +219,7 @@ export class AuditTrail {
   }
 
   /** Entries waiting for the next group commit (see appendOnItsOwn). */
-  readonly #waiting: (PendingEntry & { db: Kysely<unknown>; settle: (error?: unknown) => void })[] = [];
+  readonly #waiting: (AuditEntry & { db: Kysely<unknown>; settle: (error?: unknown) => void })[] = [];
   /**
    * The chain head this process last wrote (a guess: see #appendOnKnownHead). A trail is loaded for
    * one database; written by a transaction that then rolls back, the guess is wrong once.

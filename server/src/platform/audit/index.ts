@@ -32,6 +32,7 @@ export {
 } from './audit.signing-key.ts';
 export {
   type AuditActor,
+  type AuditEntry,
   type AuditEntrySummary,
   type AuditEvent,
   type AuditOrigin,

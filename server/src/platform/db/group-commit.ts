@@ -3,11 +3,16 @@ import type { Kysely } from 'kysely';
 /** Most units of work committed by one transaction. */
 const GROUP_LIMIT = 64;
 
-type Work<T> = (trx: Kysely<unknown>) => Promise<T>;
+/**
+ * Writes a group of units in the caller's transaction and answers one result per unit, in order.
+ * It should write them together — one statement per table for the whole group, not one per unit —
+ * since the group's row locks are held from its first statement to its commit.
+ */
+export type WriteGroup<In, Out> = (trx: Kysely<unknown>, units: readonly In[]) => Promise<readonly Out[]>;
 
-interface Pending {
-  work: Work<unknown>;
-  resolve: (value: unknown) => void;
+interface Pending<In, Out> {
+  unit: In;
+  resolve: (value: Out) => void;
   reject: (error: unknown) => void;
 }
 
@@ -17,28 +22,30 @@ interface Pending {
  * A write that must hold a row lock through its commit — the diarium series' counter for a gapless
  * number, the audit chain's head — lets one such transaction through at a time, so the commits'
  * disk flushes come one after another and cap the rate at about one per flush. Units handed to
- * `transaction` while a group is being written wait, and are then run one after another in one
- * transaction: one lock, one flush and one BEGIN/COMMIT for all of them. Each unit still commits
- * whole or not at all.
+ * `write` while a group is being written wait, and are then written by one call of `writeGroup` in
+ * one transaction: one lock, one flush, one BEGIN/COMMIT and a few statements for all of them.
+ * Each unit still commits whole or not at all.
  *
- * If any unit of a group throws (or the commit fails), the group is rolled back and each of its
- * units runs again in a transaction of its own, so one unit's failure is its own and the others
- * are written. A unit must therefore be safe to run twice — as a unit of database work that decides
- * from what it reads, it is.
+ * If the group's writing throws (or the commit fails), the group is rolled back and each of its
+ * units is written again as a group of one, so one unit's failure is its own and the others are
+ * written. `writeGroup` must therefore be safe to run twice for a unit — as database work that
+ * decides from what it reads, it is.
  */
-export class GroupCommit {
+export class GroupCommit<In, Out> {
   readonly #db: Kysely<unknown>;
-  readonly #waiting: Pending[] = [];
+  readonly #writeGroup: WriteGroup<In, Out>;
+  readonly #waiting: Pending<In, Out>[] = [];
   #writing = false;
 
-  constructor(db: Kysely<unknown>) {
+  constructor(db: Kysely<unknown>, writeGroup: WriteGroup<In, Out>) {
     this.#db = db;
+    this.#writeGroup = writeGroup;
   }
 
-  /** Runs `work` in a transaction, perhaps shared with other units; resolves once it is committed. */
-  transaction<T>(work: Work<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+  /** Writes `unit`, perhaps in a transaction shared with other units; resolves once it is committed. */
+  write(unit: In): Promise<Out> {
+    return new Promise<Out>((resolve, reject) => {
+      this.#waiting.push({ unit, resolve, reject });
       if (!this.#writing) void this.#writeWaiting();
     });
   }
@@ -49,7 +56,7 @@ export class GroupCommit {
       while (this.#waiting.length > 0) {
         const group = this.#waiting.splice(0, GROUP_LIMIT);
         if (group.length === 1 || !(await this.#writeTogether(group))) {
-          for (const unit of group) await this.#writeAlone(unit);
+          for (const pending of group) await this.#writeAlone(pending);
         }
       }
     } finally {
@@ -57,39 +64,29 @@ export class GroupCommit {
     }
   }
 
-  /** Answers false, having written nothing, when some unit failed. */
-  async #writeTogether(group: readonly Pending[]): Promise<boolean> {
-    let results: unknown[];
+  /** Answers false, having written nothing, when the group's writing failed. */
+  async #writeTogether(group: readonly Pending<In, Out>[]): Promise<boolean> {
+    let results: readonly Out[];
     try {
-      results = await this.#db.transaction().execute(async (trx) => {
-        const done: unknown[] = [];
-        for (const unit of group) done.push(await unit.work(trx));
-        return done;
-      });
+      results = await this.#db.transaction().execute((trx) =>
+        this.#writeGroup(
+          trx,
+          group.map((pending) => pending.unit),
+        ),
+      );
     } catch {
       return false;
     }
-    for (const [index, unit] of group.entries()) unit.resolve(results[index]);
+    for (const [index, pending] of group.entries()) pending.resolve(results[index] as Out);
     return true;
   }
 
-  async #writeAlone(unit: Pending): Promise<void> {
+  async #writeAlone(pending: Pending<In, Out>): Promise<void> {
     try {
-      unit.resolve(await this.#db.transaction().execute(unit.work));
+      const [result] = await this.#db.transaction().execute((trx) => this.#writeGroup(trx, [pending.unit]));
+      pending.resolve(result as Out);
     } catch (error) {
-      unit.reject(error);
+      pending.reject(error);
     }
   }
-}
-
-const groupCommits = new WeakMap<Kysely<unknown>, GroupCommit>();
-
-/** The group commit of a database handle (one per handle, so every caller's units can share it). */
-export function groupCommitOf(db: Kysely<unknown>): GroupCommit {
-  let found = groupCommits.get(db);
-  if (!found) {
-    found = new GroupCommit(db);
-    groupCommits.set(db, found);
-  }
-  return found;
 }

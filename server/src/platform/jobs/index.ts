@@ -2,7 +2,7 @@ import * as createJobs from './migrations/202611241300-create-jobs.ts';
 
 export {
   enqueueJob,
-  enqueueJobQuery,
+  enqueueJobsQuery,
   type JobContext,
   type JobHandler,
   JobRunner,

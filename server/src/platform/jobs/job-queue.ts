@@ -45,24 +45,27 @@ const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Hands a job over; call it with the caller's transaction, so the job commits with its change. */
 export async function enqueueJob(db: Kysely<unknown>, job: NewJob): Promise<string> {
-  const row = await enqueueJobQuery(db, job).executeTakeFirstOrThrow();
+  const row = await enqueueJobsQuery(db, [job]).executeTakeFirstOrThrow();
   return row.id;
 }
 
 /**
- * The statement that hands a job over, for a module that writes its change in one statement and
- * takes the job along as a part of it (`.with('job', (db) => enqueueJobQuery(db, job))`): one
+ * The statement that hands jobs over, for a module that writes its change in one statement and
+ * takes the jobs along as a part of it (`.with('job', (db) => enqueueJobsQuery(db, jobs))`): one
  * round trip fewer on a hot path, the queue's table still written only by this module's code.
  */
-export function enqueueJobQuery(db: QueryCreator<never> | Kysely<unknown>, job: NewJob) {
+export function enqueueJobsQuery(db: QueryCreator<never> | Kysely<unknown>, jobs: readonly NewJob[]) {
   return (db as unknown as QueryCreator<JobTables>)
     .insertInto('platform_jobs')
-    .values({
-      kind: job.kind,
-      payload: JSON.stringify(job.payload),
-      max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      ...(job.runAt ? { run_at: job.runAt } : {}),
-    })
+    .values(
+      jobs.map((job) => ({
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        // Kysely writes DEFAULT (the database's now()) where a row has no time of its own.
+        ...(job.runAt ? { run_at: job.runAt } : {}),
+      })),
+    )
     .returning('id');
 }
 
