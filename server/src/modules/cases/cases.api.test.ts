@@ -14,7 +14,6 @@ import { JobRunner } from '../../platform/jobs/index.ts';
 
 type PersonRow = Awaited<ReturnType<typeof insertLindqvistFamily>>['oskar'];
 
-import { demoSamples } from '../services/demo/demo-samples.ts';
 import { casesModule } from './index.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
@@ -234,6 +233,13 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
     expect((await other.api('POST', `/api/cases/${caseId}/notes`, { json: { text: 'x' } })).status).toBe(404);
   });
 
+  /** A request for official documents (begäran om allmän handling): the KS series. */
+  const documentRequest = {
+    documents: 'Protokollet från kommunstyrelsens sammanträde den 11 mars 2026.',
+    authority: 'ks',
+    delivery: 'pickUp',
+  };
+
   it('numbers 200 concurrent submissions without gaps or repeats, per series, retries answered with their case', async () => {
     const count = 200;
     const otherSeries = 30;
@@ -258,11 +264,7 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
           .filter((_, index) => index % 10 === 0)
           .map((draft, index) => submit(draft.body.id, keys[index * 10] ?? '', validApplication())),
       ),
-      Promise.all(
-        requests.map((draft) =>
-          submit(draft.body.id, crypto.randomUUID(), demoSamples['allman-handling']?.valid[0] ?? {}),
-        ),
-      ),
+      Promise.all(requests.map((draft) => submit(draft.body.id, crypto.randomUUID(), documentRequest))),
     ]);
     const runningNumbers = (answers: typeof results) =>
       answers.map((answer) => Number(answer.body.registrationNumber.split('/')[1])).sort((a, b) => a - b);
