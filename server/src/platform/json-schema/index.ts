@@ -4,8 +4,11 @@ import type { FieldErrorDetail } from '../http/errors.ts';
 
 /**
  * JSON Schema 2020-12 validation for data whose shape is itself data (e-service forms, task
- * forms), with Ajv — the same validator the web app runs, so a field judged valid in the browser
- * is valid here. Compiled validators are kept by schema text: a published form never changes.
+ * forms), with Ajv. The browser checks the same schema with @cfworker/json-schema (Ajv's compiled
+ * code is forbidden there by our Content-Security-Policy), with ajv-formats' format checks and its
+ * errors told as Ajv tells them (web/src/modules/services/form/schema-validator.ts, tested against
+ * Ajv), so a field judged valid in the browser is valid here. Compiled validators are kept by
+ * schema text: a published form never changes.
  */
 // strictRequired is off: a conditional `then: { required: [...] }` names properties defined at the top.
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });

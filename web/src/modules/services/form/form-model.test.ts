@@ -10,7 +10,7 @@ import {
   innerPathOfError,
   isFieldVisible,
 } from './form-model.ts';
-import { interpretSchema } from './schema-validator.ts';
+import { compileValidator } from './schema-validator.ts';
 import { swerefFromWgs84 } from './sweref.ts';
 
 const label = { sv: 'Fråga', en: 'Question' };
@@ -78,8 +78,7 @@ describe('the form model', () => {
   });
 
   it('names the field of each error, also of a missing one and of one inside an object', () => {
-    const errors = interpretSchema(
-      form.schema,
+    const errors = compileValidator(form.schema)(
       answersToSend(form, { reason: 'work', place: { description: '' } }),
     );
     const byField = firstErrorByField(errors, new Set(['reason', 'hours', 'email', 'place']));

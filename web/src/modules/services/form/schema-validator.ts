@@ -1,8 +1,16 @@
+import {
+  deepCompareStrict,
+  dereference,
+  format,
+  type OutputUnit,
+  type Schema,
+  Validator,
+} from '@cfworker/json-schema';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 /**
- * One failure of a value against a JSON Schema, shaped like Ajv's `ErrorObject` (the fields we use),
- * so the same mapping to friendly texts serves both validators below.
+ * One failure of a value against a JSON Schema, shaped like Ajv's `ErrorObject` (the fields we use):
+ * the server checks every submission again with Ajv, and one mapping to friendly texts serves both.
  */
 export interface SchemaError {
   keyword: string;
@@ -14,338 +22,283 @@ export interface SchemaError {
 /** Checks a form's data against its schema, every error at once. */
 export type Validate = (data: unknown) => SchemaError[];
 
-/**
- * Compile a form's JSON Schema 2020-12 with Ajv, the validator the server uses, when this page may
- * compile code at run time. Kärna's Content-Security-Policy (`script-src 'self'`, no
- * `'unsafe-eval'`) forbids that, and Ajv generates its validators with `new Function`: there the
- * schema is checked by `interpretSchema` below, which reads the same keywords without generating
- * code. Either way the server checks the submission again with Ajv, and its 400 errors are shown next
- * to the fields too.
- */
-export async function compileValidator(schema: Record<string, unknown>): Promise<Validate> {
-  if (canCompileCode()) {
-    try {
-      const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
-      // ajv-formats is CommonJS: its plugin is the module's `default` property.
-      const addFormats = formats.default.default;
-      const ajv = new Ajv2020({ allErrors: true, strict: false });
-      addFormats(ajv);
-      const validate = ajv.compile(schema);
-      return (data) => (validate(data) ? [] : (validate.errors ?? []).map(toSchemaError));
-    } catch {
-      // Fall through to the interpreter: a schema Ajv refuses is the server's to report.
-    }
-  }
-  return (data) => interpretSchema(schema, data);
+type Node = Record<string, unknown>;
+type FormatDefinition = { validate?: unknown; compare?: (a: string, b: string) => number | undefined };
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function formatDefinition(name: unknown): FormatDefinition | undefined {
+  const definition = (fullFormats as Record<string, unknown>)[String(name)];
+  if (definition instanceof RegExp || typeof definition === 'function') return { validate: definition };
+  return isNode(definition) ? (definition as FormatDefinition) : undefined;
 }
 
-function toSchemaError(error: { keyword: string; instancePath: string; params: unknown }): SchemaError {
-  return {
-    keyword: error.keyword,
-    instancePath: error.instancePath,
-    params: (error.params ?? {}) as Record<string, unknown>,
+// @cfworker reads formats from this exported table. ajv-formats' checks (plain regular expressions
+// and functions, no generated code) take the place of its own for every string format, so that
+// `elin@example` or `urn:uuid:…` is judged here as the server's Ajv judges it.
+for (const name of Object.keys(fullFormats)) {
+  const definition = formatDefinition(name);
+  if ((definition as { type?: string } | undefined)?.type === 'number') continue;
+  const check = definition?.validate;
+  if (check instanceof RegExp) format[name] = (value) => check.test(value);
+  else if (typeof check === 'function') format[name] = (value) => Boolean(check(value));
+}
+
+/**
+ * Prepare a form's JSON Schema 2020-12 for checking in the browser. Kärna's Content-Security-Policy
+ * (`script-src 'self'`, no `'unsafe-eval'`) forbids the `new Function` Ajv compiles with, so the
+ * schema is read by @cfworker/json-schema, which interprets it; its errors are told the way Ajv
+ * tells them (see `toAjvErrors`). A schema it cannot read checks nothing here: that is the
+ * server's to report, and its 400 errors are shown next to the fields too.
+ */
+export function compileValidator(schema: Record<string, unknown>): Validate {
+  let validator: Validator;
+  let lookup: Record<string, Schema | boolean>;
+  try {
+    validator = new Validator(schema as Schema, '2020-12', false);
+    lookup = dereference(schema as Schema);
+  } catch {
+    return () => [];
+  }
+  return (data) => {
+    try {
+      const { errors } = validator.validate(data);
+      return [...toAjvErrors(errors, { root: schema, lookup, data }), ...checkFormatLimits(schema, data)];
+    } catch {
+      return []; // An unresolved $ref, found only while validating.
+    }
   };
 }
 
-let compileAllowed: boolean | undefined;
-
-/** Whether the page's Content-Security-Policy lets scripts compile code (`new Function`). */
-function canCompileCode(): boolean {
-  if (compileAllowed === undefined) {
-    try {
-      compileAllowed = new Function('return true')() === true;
-    } catch {
-      compileAllowed = false;
-    }
-  }
-  return compileAllowed;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A JSON Schema 2020-12 interpreter for the keywords e-service forms use: types, enum and const,
-// string lengths, patterns and formats (ajv-formats' own checks), number limits, arrays, objects,
-// the combinators, if/then/else, local $ref, and ajv-formats' formatMinimum/formatMaximum. Errors
-// come with Ajv's keyword names, paths and params (with allErrors: true).
-
-type Schema = boolean | Record<string, unknown>;
-
 interface Context {
-  root: Record<string, unknown>;
-  errors: SchemaError[];
+  root: Node;
+  lookup: Record<string, Schema | boolean>;
+  data: unknown;
 }
 
-/** Validate `data` against `schema` without generating code; returns Ajv-shaped errors. */
-export function interpretSchema(schema: Record<string, unknown>, data: unknown): SchemaError[] {
-  const context: Context = { root: schema, errors: [] };
-  check(schema, data, '', context);
-  return context.errors;
+/**
+ * @cfworker reports a wrapper error for each applicator whose sub-schema failed (`properties`,
+ * `items`, `allOf`, `$ref`, …) before the failures themselves; Ajv reports only the failures.
+ */
+const wrappers = new Set([
+  '$ref',
+  '$recursiveRef',
+  'allOf',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'prefixItems',
+  'items',
+  'additionalItems',
+  'unevaluatedItems',
+  'propertyNames',
+  'dependentSchemas',
+]);
+
+const comparisons: Record<string, string> = {
+  maximum: '<=',
+  minimum: '>=',
+  exclusiveMaximum: '<',
+  exclusiveMinimum: '>',
+};
+const limits = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
+
+/** The segments of a location (`#/a/b%20c`), percent-decoded but still JSON Pointer-escaped. */
+function segmentsOf(location: string): string[] {
+  return location.split('/').slice(1).map(decodeURIComponent);
 }
 
-function pointerSegment(key: string | number): string {
-  return `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+const unescapeSegment = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The schema holding the keyword at `keywordLocation`, following `$ref`s as @cfworker did. */
+function schemaAt(keywordLocation: string, context: Context): Node | undefined {
+  let node: unknown = context.root;
+  for (const segment of segmentsOf(keywordLocation).slice(0, -1)) {
+    if (!isNode(node) && !Array.isArray(node)) return undefined;
+    node =
+      segment === '$ref' && isNode(node)
+        ? context.lookup[String(node.__absolute_ref__ ?? node.$ref)]
+        : (node as Node)[unescapeSegment(segment)];
+  }
+  return isNode(node) ? node : undefined;
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
-function hasType(value: unknown, type: string): boolean {
-  const actual = typeOf(value);
-  if (type === 'number') return actual === 'number' || actual === 'integer';
-  return actual === type;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) =>
-    deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+function instanceAt(instanceLocation: string, data: unknown): unknown {
+  return segmentsOf(instanceLocation).reduce<unknown>(
+    (value, segment) =>
+      isNode(value) || Array.isArray(value) ? (value as Node)[unescapeSegment(segment)] : undefined,
+    data,
   );
 }
 
-/** Ajv counts a string's length in Unicode code points, not UTF-16 units. */
-function codePointLength(value: string): number {
-  return [...value].length;
-}
+const has = (value: unknown, key: string) => isNode(value) && Object.hasOwn(value, key);
 
-function resolveRef(ref: string, context: Context): Schema | undefined {
-  if (!ref.startsWith('#')) return undefined;
-  let node: unknown = context.root;
-  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
+/**
+ * The pair of equal items Ajv names. It scans from the end: items of a declared scalar type by
+ * value (the lower index first), others pairwise (the higher first), and skips items of another type.
+ */
+function duplicatePair(items: unknown[], itemSchema: unknown): Node | undefined {
+  const types = [isNode(itemSchema) ? (itemSchema.type ?? []) : []].flat() as string[];
+  const isByValue = types.length > 0 && !types.some((type) => type === 'object' || type === 'array');
+  const isOfType = (item: unknown) =>
+    types.some((type) =>
+      type === 'integer' ? Number.isInteger(item) : type === 'null' ? item === null : typeof item === type,
+    );
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (isByValue) {
+      if (!isOfType(items[i])) continue;
+      for (let j = i + 1; j < items.length; j++) if (items[j] === items[i]) return { i, j };
+    } else {
+      for (let j = i - 1; j >= 0; j--) if (deepCompareStrict(items[i], items[j])) return { i, j };
+    }
   }
-  return typeof node === 'boolean' || (typeof node === 'object' && node !== null)
-    ? (node as Schema)
-    : undefined;
-}
-
-type FormatCheck = { validate?: unknown; compare?: (a: string, b: string) => number | undefined };
-
-function formatOf(name: string): FormatCheck | undefined {
-  const format = (fullFormats as Record<string, unknown>)[name];
-  if (format === undefined) return undefined;
-  if (format instanceof RegExp || typeof format === 'function') return { validate: format };
-  if (typeof format === 'object' && format !== null) return format as FormatCheck;
   return undefined;
 }
 
-function matchesFormat(name: string, value: string): boolean {
-  const format = formatOf(name);
-  if (!format) return true; // Ajv with strict: false ignores unknown formats.
-  const { validate } = format;
-  if (validate instanceof RegExp) return validate.test(value);
-  if (typeof validate === 'function') return Boolean((validate as (value: string) => boolean)(value));
-  return true;
-}
-
-/** Validate without recording: for if, anyOf, oneOf and not. */
-function passes(schema: Schema, data: unknown, context: Context): boolean {
-  const scratch: Context = { root: context.root, errors: [] };
-  check(schema, data, '', scratch);
-  return scratch.errors.length === 0;
-}
-
-function check(schema: Schema, data: unknown, path: string, context: Context): void {
-  if (schema === true) return;
-  if (schema === false) {
-    context.errors.push({ keyword: 'false schema', instancePath: path, params: {} });
-    return;
-  }
-  const s = schema;
-  const fail = (keyword: string, params: Record<string, unknown> = {}) =>
-    context.errors.push({ keyword, instancePath: path, params });
-
-  if (typeof s.$ref === 'string') {
-    const target = resolveRef(s.$ref, context);
-    if (target !== undefined) check(target, data, path, context);
-  }
-
-  if (s.type !== undefined) {
-    const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    // Keywords for other types do not apply to the value (minLength to a number), as in Ajv.
-    if (!types.some((type) => hasType(data, type))) fail('type', { type: types.join(',') });
-  }
-  if (Array.isArray(s.enum) && !s.enum.some((value) => deepEqual(value, data))) {
-    fail('enum', { allowedValues: s.enum });
-  }
-  if ('const' in s && !deepEqual(s.const, data)) fail('const', { allowedValue: s.const });
-
-  if (typeof data === 'string') checkString(s, data, fail);
-  if (typeof data === 'number') checkNumber(s, data, fail);
-  if (Array.isArray(data)) checkArray(s, data, path, context, fail);
-  if (typeOf(data) === 'object') checkObject(s, data as Record<string, unknown>, path, context, fail);
-
-  if (Array.isArray(s.allOf)) for (const sub of s.allOf as Schema[]) check(sub, data, path, context);
-  if (Array.isArray(s.anyOf)) {
-    const subs = s.anyOf as Schema[];
-    if (!subs.some((sub) => passes(sub, data, context))) {
-      for (const sub of subs) check(sub, data, path, context);
-      fail('anyOf');
+/**
+ * Ajv's params for one @cfworker error, one set per Ajv error: @cfworker reports each missing
+ * property too, but without its name, so `required` and `dependentRequired` are worked out from the
+ * schema and the data (once per location, see `toAjvErrors`).
+ */
+function paramsOf(unit: OutputUnit, schema: Node, context: Context): Node[] {
+  const { keyword } = unit;
+  const value = schema[keyword];
+  const instance = () => instanceAt(unit.instanceLocation, context.data);
+  if (limits.has(keyword)) return [{ limit: value }];
+  if (keyword in comparisons) return [{ comparison: comparisons[keyword], limit: value }];
+  switch (keyword) {
+    case 'type':
+      return [{ type: value }];
+    case 'enum':
+      return [{ allowedValues: value }];
+    case 'const':
+      return [{ allowedValue: value }];
+    case 'pattern':
+    case 'format':
+    case 'multipleOf':
+      return [{ [keyword]: value }];
+    case 'required':
+      return (value as string[])
+        .filter((name) => !has(instance(), name))
+        .map((missingProperty) => ({ missingProperty }));
+    case 'dependentRequired':
+      return Object.entries(value as Record<string, string[]>)
+        .filter(([property]) => has(instance(), property))
+        .flatMap(([property, deps]) =>
+          deps
+            .filter((name) => !has(instance(), name))
+            .map((missingProperty) => ({
+              property,
+              missingProperty,
+              depsCount: deps.length,
+              deps: deps.join(', '),
+            })),
+        );
+    case 'uniqueItems': {
+      // No pair when the equal items are all of another type: Ajv skips those (the type errors say it).
+      const pair = duplicatePair(instance() as unknown[], schema.items);
+      return pair ? [pair] : [];
     }
-  }
-  if (Array.isArray(s.oneOf)) {
-    const subs = s.oneOf as Schema[];
-    const passing = subs.filter((sub) => passes(sub, data, context)).length;
-    if (passing === 0) for (const sub of subs) check(sub, data, path, context);
-    if (passing !== 1) fail('oneOf', { passingSchemas: null });
-  }
-  if (s.not !== undefined && passes(s.not as Schema, data, context)) fail('not');
-  if (s.if !== undefined) {
-    const branch = passes(s.if as Schema, data, context) ? 'then' : 'else';
-    const target = s[branch] as Schema | undefined;
-    if (target !== undefined) {
-      const before = context.errors.length;
-      check(target, data, path, context);
-      if (context.errors.length > before) fail('if', { failingKeyword: branch });
-    }
+    case 'contains':
+      return [{ minContains: schema.minContains ?? 1 }];
+    case 'oneOf':
+      // Ajv names the passing branches when more than one passes; forms do not use oneOf.
+      return [{ passingSchemas: null }];
+    default:
+      return [{}];
   }
 }
 
-function checkString(
-  s: Record<string, unknown>,
-  data: string,
-  fail: (keyword: string, params?: Record<string, unknown>) => void,
-): void {
-  const length = codePointLength(data);
-  if (typeof s.maxLength === 'number' && length > s.maxLength) fail('maxLength', { limit: s.maxLength });
-  if (typeof s.minLength === 'number' && length < s.minLength) fail('minLength', { limit: s.minLength });
-  if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(data)) {
-    fail('pattern', { pattern: s.pattern });
-  }
-  if (typeof s.format === 'string') {
-    if (!matchesFormat(s.format, data)) {
-      fail('format', { format: s.format });
-      return;
+/**
+ * @cfworker's errors as Ajv (allErrors: true) reports them: keyword, JSON Pointer and params, the
+ * wrappers left out, in Ajv's order where forms can tell (each field shows its first error).
+ */
+function toAjvErrors(units: OutputUnit[], context: Context): SchemaError[] {
+  const errors: SchemaError[] = [];
+  const seen = new Set<string>();
+  // Where each object's `properties` errors begin: Ajv reports unknown properties before them.
+  const propertiesStart = new Map<string, number>();
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index] as OutputUnit;
+    const next = units[index + 1];
+    const instancePath = decodeURIComponent(unit.instanceLocation.slice(1));
+    // A `false` schema's error carries no schema location of its own. After `additionalProperties:
+    // false` its wrapper has taken it (below); anywhere else it is Ajv's `false schema`.
+    if (unit.keyword === 'false') {
+      errors.push({ keyword: 'false schema', instancePath, params: {} });
+      continue;
     }
-    const compare = formatOf(s.format)?.compare;
-    if (!compare) return;
-    const limits: [string, (order: number) => boolean, string][] = [
-      ['formatMaximum', (order) => order <= 0, '<='],
-      ['formatMinimum', (order) => order >= 0, '>='],
-      ['formatExclusiveMaximum', (order) => order < 0, '<'],
-      ['formatExclusiveMinimum', (order) => order > 0, '>'],
-    ];
-    for (const [keyword, holds, comparison] of limits) {
-      const limit = s[keyword];
-      if (typeof limit !== 'string') continue;
-      const order = compare(data, limit);
-      if (order !== undefined && !holds(order)) fail(keyword, { comparison, limit });
+    const schema = schemaAt(unit.keywordLocation, context);
+    if (!schema) continue;
+    const object = `${unit.keywordLocation.slice(0, unit.keywordLocation.lastIndexOf('/'))} ${unit.instanceLocation}`;
+    if (unit.keyword === 'properties' || unit.keyword === 'patternProperties') {
+      if (!propertiesStart.has(object)) propertiesStart.set(object, errors.length);
+    }
+    if (isClosedObjectError(unit, schema, next)) {
+      index++;
+      const name = unit.keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty';
+      const key = unescapeSegment(segmentsOf(next?.instanceLocation ?? '').at(-1) ?? '');
+      const at = propertiesStart.get(object) ?? errors.length;
+      errors.splice(at, 0, { keyword: unit.keyword, instancePath, params: { [name]: key } });
+      if (propertiesStart.has(object)) propertiesStart.set(object, at + 1);
+      continue;
+    }
+    if (wrappers.has(unit.keyword)) continue;
+    if (unit.keyword === 'if') {
+      // Ajv names the branch that failed; the errors that follow are that branch's.
+      const elseLocation = `${unit.keywordLocation.slice(0, -'/if'.length)}/else`;
+      const failingKeyword = next?.keywordLocation.startsWith(elseLocation) ? 'else' : 'then';
+      errors.push({ keyword: 'if', instancePath, params: { failingKeyword } });
+      continue;
+    }
+    // @cfworker reports each missing property of one `required` as an error of its own; all of
+    // them are named at the first.
+    const at = `${unit.keywordLocation} ${unit.instanceLocation}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    for (const params of paramsOf(unit, schema, context)) {
+      errors.push({ keyword: unit.keyword, instancePath, params });
     }
   }
+  return errors;
 }
 
-function checkNumber(
-  s: Record<string, unknown>,
-  data: number,
-  fail: (keyword: string, params?: Record<string, unknown>) => void,
-): void {
-  if (typeof s.maximum === 'number' && data > s.maximum)
-    fail('maximum', { comparison: '<=', limit: s.maximum });
-  if (typeof s.minimum === 'number' && data < s.minimum)
-    fail('minimum', { comparison: '>=', limit: s.minimum });
-  if (typeof s.exclusiveMaximum === 'number' && data >= s.exclusiveMaximum) {
-    fail('exclusiveMaximum', { comparison: '<', limit: s.exclusiveMaximum });
-  }
-  if (typeof s.exclusiveMinimum === 'number' && data <= s.exclusiveMinimum) {
-    fail('exclusiveMinimum', { comparison: '>', limit: s.exclusiveMinimum });
-  }
-  if (typeof s.multipleOf === 'number' && s.multipleOf > 0) {
-    const quotient = data / s.multipleOf;
-    if (Math.abs(quotient - Math.round(quotient)) > 1e-9) fail('multipleOf', { multipleOf: s.multipleOf });
-  }
+/** `additionalProperties: false` (or unevaluated…) refusing a property: the next error is its `false`. */
+function isClosedObjectError(unit: OutputUnit, schema: Node, next: OutputUnit | undefined): boolean {
+  const isPropertiesKeyword =
+    unit.keyword === 'additionalProperties' || unit.keyword === 'unevaluatedProperties';
+  return isPropertiesKeyword && schema[unit.keyword] === false && next?.keyword === 'false';
 }
 
-function checkArray(
-  s: Record<string, unknown>,
-  data: unknown[],
-  path: string,
-  context: Context,
-  fail: (keyword: string, params?: Record<string, unknown>) => void,
-): void {
-  if (typeof s.maxItems === 'number' && data.length > s.maxItems) fail('maxItems', { limit: s.maxItems });
-  if (typeof s.minItems === 'number' && data.length < s.minItems) fail('minItems', { limit: s.minItems });
-  if (s.uniqueItems === true) {
-    for (let j = data.length - 1; j > 0; j--) {
-      const i = data.findIndex((item, index) => index < j && deepEqual(item, data[j]));
-      if (i >= 0) {
-        fail('uniqueItems', { i, j });
-        break;
-      }
-    }
-  }
-  const prefix = Array.isArray(s.prefixItems) ? (s.prefixItems as Schema[]) : [];
-  data.forEach((item, index) => {
-    const itemSchema = index < prefix.length ? prefix[index] : (s.items as Schema | undefined);
-    if (itemSchema !== undefined) check(itemSchema, item, `${path}${pointerSegment(index)}`, context);
+const formatLimits: [keyword: string, comparison: string, holds: (order: number) => boolean][] = [
+  ['formatMaximum', '<=', (order) => order <= 0],
+  ['formatMinimum', '>=', (order) => order >= 0],
+  ['formatExclusiveMaximum', '<', (order) => order < 0],
+  ['formatExclusiveMinimum', '>', (order) => order > 0],
+];
+
+/**
+ * ajv-formats' formatMinimum, formatMaximum and their exclusive forms (the earliest and latest
+ * date a date field takes), which @cfworker does not know. They are checked on each field's own
+ * schema (`properties.<field>`), where the date field reads its `min` and `max` too, with the same
+ * comparison (ajv-formats' `compare`) as the server.
+ */
+function checkFormatLimits(schema: Node, data: unknown): SchemaError[] {
+  if (!isNode(schema.properties) || !isNode(data)) return [];
+  return Object.entries(schema.properties).flatMap(([name, property]) => {
+    const value = data[name];
+    const compare = isNode(property) ? formatDefinition(property.format)?.compare : undefined;
+    if (!isNode(property) || typeof value !== 'string' || !compare) return [];
+    return formatLimits.flatMap(([keyword, comparison, holds]) => {
+      const limit = property[keyword];
+      if (typeof limit !== 'string') return [];
+      const order = compare(value, limit);
+      const instancePath = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      return order === undefined || holds(order)
+        ? []
+        : [{ keyword, instancePath, params: { comparison, limit } }];
+    });
   });
-  if (s.contains !== undefined) {
-    const count = data.filter((item) => passes(s.contains as Schema, item, context)).length;
-    const min = typeof s.minContains === 'number' ? s.minContains : 1;
-    if (count < min) fail('contains', { minContains: min });
-  }
-}
-
-function checkObject(
-  s: Record<string, unknown>,
-  data: Record<string, unknown>,
-  path: string,
-  context: Context,
-  fail: (keyword: string, params?: Record<string, unknown>) => void,
-): void {
-  if (Array.isArray(s.required)) {
-    for (const name of s.required as string[]) {
-      if (!(name in data)) fail('required', { missingProperty: name });
-    }
-  }
-  const keys = Object.keys(data);
-  if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties) {
-    fail('maxProperties', { limit: s.maxProperties });
-  }
-  if (typeof s.minProperties === 'number' && keys.length < s.minProperties) {
-    fail('minProperties', { limit: s.minProperties });
-  }
-  if (typeof s.dependentRequired === 'object' && s.dependentRequired !== null) {
-    for (const [name, needed] of Object.entries(s.dependentRequired as Record<string, string[]>)) {
-      if (!(name in data)) continue;
-      for (const other of needed) {
-        if (!(other in data)) {
-          fail('dependentRequired', {
-            property: name,
-            missingProperty: other,
-            depsCount: needed.length,
-            deps: needed.join(', '),
-          });
-        }
-      }
-    }
-  }
-  const properties = (s.properties ?? {}) as Record<string, Schema>;
-  const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>).map(
-    ([pattern, sub]) => [new RegExp(pattern, 'u'), sub] as const,
-  );
-  for (const key of keys) {
-    const childPath = `${path}${pointerSegment(key)}`;
-    let known = false;
-    if (key in properties) {
-      known = true;
-      check(properties[key] as Schema, data[key], childPath, context);
-    }
-    for (const [pattern, sub] of patterns) {
-      if (!pattern.test(key)) continue;
-      known = true;
-      check(sub, data[key], childPath, context);
-    }
-    if (known || s.additionalProperties === undefined) continue;
-    if (s.additionalProperties === false) fail('additionalProperties', { additionalProperty: key });
-    else check(s.additionalProperties as Schema, data[key], childPath, context);
-  }
 }
