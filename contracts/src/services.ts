@@ -198,6 +198,11 @@ export const ProcessDefinition = z.object({
       kind: z.enum(['task', 'decision']),
       title: LocalizedText,
       form: TaskForm.optional(),
+      /**
+       * Separation of duties (dualitetsprincipen, e.g. an attestreglemente's review and approval):
+       * whoever completed one of these user tasks (by BPMN id) in the case may not complete this one.
+       */
+      separateFrom: z.array(Code).max(10).optional(),
     }),
   ),
   autoDecision: z.array(AutoDecisionRule).optional(),

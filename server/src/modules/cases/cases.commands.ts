@@ -61,6 +61,29 @@ async function openTask(trx: Kysely<unknown>, row: LockedCase, taskId: string) {
   return task;
 }
 
+/**
+ * Refuses an officer who completed a task this one must be kept apart from (the task definition's
+ * `separateFrom`: an invoice's review and its approval by two different people).
+ */
+async function refuseSamePerson(
+  trx: Kysely<unknown>,
+  row: LockedCase,
+  elementId: string,
+  actor: CaseActor,
+): Promise<void> {
+  const kind = await caseKindById(trx, row.kind_id);
+  const separateFrom = kind.process.userTasks[elementId]?.separateFrom ?? [];
+  if (separateFrom.length === 0 || actor.id === null) return;
+  const earlier = await casesDb(trx)
+    .selectFrom('case_user_tasks')
+    .select('id')
+    .where('case_id', '=', row.id)
+    .where('element_id', 'in', separateFrom)
+    .where('completed_by', '=', actor.id)
+    .executeTakeFirst();
+  if (earlier) throw casesError('task_needs_another_person');
+}
+
 async function finishTask(
   trx: Kysely<unknown>,
   row: LockedCase,
@@ -101,6 +124,7 @@ export async function completeTask(
     const fieldErrors = validateAgainst(definition.form.schema, data, 'body.data');
     if (fieldErrors.length > 0) throw new AppError('validation_failed', { fieldErrors });
   }
+  await refuseSamePerson(trx, row, task.element_id, actor);
   await finishTask(trx, row, task, data, actor);
 }
 
@@ -127,6 +151,7 @@ export async function decide(
   if (!kind.caseType.outcomeTypes.some((type) => type.code === decision.outcome)) {
     throw casesError('unknown_outcome');
   }
+  await refuseSamePerson(trx, row, task.element_id, actor);
   await recordDecision(
     trx,
     row,

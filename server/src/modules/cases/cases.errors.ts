@@ -9,6 +9,7 @@ export const casesErrorCodes = [
   'case_not_awaiting_decision',
   'unknown_outcome',
   'assignee_not_allowed',
+  'task_needs_another_person',
   'tracking_not_found',
 ] as const;
 export type CasesErrorCode = (typeof casesErrorCodes)[number];
@@ -32,6 +33,13 @@ export const casesErrors: ErrorCatalog<CasesErrorCode> = {
   case_task_not_found: {
     status: 404,
     title: { sv: 'Uppgiften finns inte i ärendet.', en: 'The task is not in the case.' },
+  },
+  task_needs_another_person: {
+    status: 403,
+    title: {
+      sv: 'Du har gjort ett tidigare steg i ärendet som en annan person ska kontrollera. En kollega behöver slutföra den här uppgiften.',
+      en: 'You did an earlier step of this case that another person must check. A colleague needs to complete this task.',
+    },
   },
   case_task_done: {
     status: 409,

@@ -60,6 +60,10 @@ export async function definitionProblems(definition: ServiceDefinition): Promise
     }
   }
   for (const [id, task] of Object.entries(definition.process.userTasks)) {
+    for (const other of task.separateFrom ?? []) {
+      if (other === id || !definition.process.userTasks[other])
+        problems.push(`process.userTasks.${id}.separateFrom: ${other} is not another user task`);
+    }
     if (!task.form) continue;
     try {
       compileSchema(task.form.schema);

@@ -282,6 +282,8 @@ export const leverantorsfaktura: DemoServiceDefinition = {
       approve: {
         kind: 'decision',
         title: { sv: 'Beslutsattestera fakturan', en: 'Approve the invoice' },
+        // The attestreglemente's two people: the reviewer may not also approve.
+        separateFrom: ['review'],
       },
       dispute: {
         kind: 'task',
