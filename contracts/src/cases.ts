@@ -175,6 +175,8 @@ export const CaseUserTask = z.object({
   assigneeName: z.string().nullable(),
   form: z.object({ schema: z.record(z.string(), z.unknown()), fields: z.array(z.unknown()) }).nullable(),
   completedAt: z.iso.datetime().nullable(),
+  /** Open, and the viewer completed a task this one is kept apart from: a colleague must do it. */
+  needsAnotherPerson: z.boolean(),
 });
 export type CaseUserTask = z.infer<typeof CaseUserTask>;
 

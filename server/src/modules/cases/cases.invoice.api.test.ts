@@ -19,7 +19,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 interface View {
   status: { code: string };
   decision: { outcome: string } | null;
-  process: { tasks: { id: string; elementId: string; status: string }[] };
+  process: { tasks: { id: string; elementId: string; status: string; needsAnotherPerson: boolean }[] };
 }
 
 // C7: supplier-invoice approval runs on the same engine; the attestreglemente wants the review
@@ -98,7 +98,10 @@ describe.each(testBackends)('supplier invoice approval on %s', (backend) => {
       json: { data: { deliveryReceived: true, priceCorrect: true, account: '6110', codingCorrect: true } },
     });
     expect(reviewed.status).toBe(200);
-    expect(openTask(reviewed.body, 'approve')).toBeDefined();
+    // The case view tells the reviewer before they try, and the colleague sees the task as theirs.
+    expect(openTask(reviewed.body, 'approve')?.needsAnotherPerson).toBe(true);
+    const seenByPer = await per.api<View>('GET', `/api/cases/${caseId}`);
+    expect(openTask(seenByPer.body, 'approve')?.needsAnotherPerson).toBe(false);
 
     const approval = { outcome: 'approved', justification: 'Granskad och i enlighet med avtalet.' };
     const byReviewer = await leila.api<{ code: string }>('POST', `/api/cases/${caseId}/decision`, {

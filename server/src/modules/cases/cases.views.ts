@@ -100,6 +100,8 @@ export function officerAccess(actor: Actor, row: Pick<CaseRow, 'secret'>, orgUni
   const read =
     can(actor, 'cases.read', orgUnitPath) && (!row.secret || can(actor, 'cases.readSecret', orgUnitPath));
   return {
+    /** The officer, for the tasks kept apart from ones they completed (separation of duties). */
+    userId: actor.type === 'staff' ? actor.userId : null,
     read,
     handle: read && can(actor, 'cases.handle', orgUnitPath),
     markSecret: can(actor, 'cases.readSecret', orgUnitPath),
@@ -205,6 +207,14 @@ export async function caseView(db: Kysely<unknown>, row: CaseRow, access: Office
           assigneeName: row.assignee_id ? (userNames.get(row.assignee_id) ?? null) : null,
           form: definition?.form ? { schema: definition.form.schema, fields: definition.form.fields } : null,
           completedAt: task.completed_at?.toISOString() ?? null,
+          needsAnotherPerson:
+            task.status === 'open' &&
+            access.userId !== null &&
+            tasks.some(
+              (earlier) =>
+                earlier.completed_by === access.userId &&
+                (definition?.separateFrom ?? []).includes(earlier.element_id),
+            ),
         };
       }),
       bpmnXml: kind.process.bpmnXml,

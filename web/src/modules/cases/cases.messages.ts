@@ -173,6 +173,8 @@ export const casesSv = {
     date: (label: string) => `Skriv ${label.toLowerCase()} som ÅÅÅÅ-MM-DD.`,
     choosePlaceholder: 'Välj',
     handleFirst: 'Bara den som får handlägga ärendet kan slutföra uppgifter.',
+    needsAnotherPerson:
+      'Du har gjort ett tidigare steg som den här uppgiften ska kontrollera. En kollega behöver slutföra den.',
   },
   decision: {
     heading: 'Beslut',
@@ -447,6 +449,7 @@ export const casesEn: CasesMessages = {
     date: (label: string) => `Write ${label.toLowerCase()} as YYYY-MM-DD.`,
     choosePlaceholder: 'Choose',
     handleFirst: 'Only someone who may handle the case can complete tasks.',
+    needsAnotherPerson: 'You did an earlier step that this task checks. A colleague needs to complete it.',
   },
   decision: {
     heading: 'Decision',

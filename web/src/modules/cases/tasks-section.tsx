@@ -40,7 +40,9 @@ export function TasksSection({ view }: { view: CaseView }) {
             <div key={task.id} className="task-card">
               <h3>{title}</h3>
               {task.assigneeName && <p className="muted">{m.assignedTo(task.assigneeName)}</p>}
+              {view.can.handle && task.needsAnotherPerson && <p className="notice">{m.needsAnotherPerson}</p>}
               {view.can.handle &&
+                !task.needsAnotherPerson &&
                 (task.kind === 'decision' ? (
                   <DecisionForm view={view} onDecided={() => done(t.cases.decision.decided)} />
                 ) : (
