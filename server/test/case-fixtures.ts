@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import { registerCases, startCaseProcess } from '../src/modules/cases/index.ts';
+import { casesModule, registerCases, startCaseProcess } from '../src/modules/cases/index.ts';
+import { type JobHandler, JobRunner } from '../src/platform/jobs/index.ts';
+import type { TestServer } from './test-server.ts';
 
 /**
  * Cases made straight in the database for tests that need one to exist (the authorisation matrix,
@@ -81,4 +83,16 @@ export async function publishedDefinition(
     where d.slug = ${slug} and v.status = 'published'`.execute(db);
   if (!rows[0]) throw new Error(`no published e-service ${slug}`);
   return rows[0].definition;
+}
+
+const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
+
+/**
+ * Runs the due jobs of the cases module (process starts with their receipts) as the server's
+ * runner would, once; `others` handle jobs of other kinds (a test that does not send mail).
+ */
+export async function runCaseJobs(server: TestServer, others: Record<string, JobHandler> = {}) {
+  const { db } = server.database;
+  const handlers = casesModule.jobHandlers?.({ db, config: server.config, audit: undefined as never }) ?? {};
+  await new JobRunner({ db, handlers: { ...handlers, ...others }, log: silentLog }).runDue();
 }

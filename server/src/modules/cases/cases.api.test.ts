@@ -2,6 +2,7 @@ import { swedishDate } from '@karna/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
+import { runCaseJobs } from '../../../test/case-fixtures.ts';
 import { insertLindqvistFamily } from '../../../test/registry-fixtures.ts';
 import {
   type ApiBrowser,
@@ -10,18 +11,13 @@ import {
   testBackends,
 } from '../../../test/test-server.ts';
 import { addWorkingDays } from '../../platform/calendar/index.ts';
-import { JobRunner } from '../../platform/jobs/index.ts';
 
 type PersonRow = Awaited<ReturnType<typeof insertLindqvistFamily>>['oskar'];
-
-import { casesModule } from './index.ts';
 
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
 const johanNumber = demoCitizens.find((citizen) => citizen.givenName === 'Johan')?.personalNumber ?? '';
 const lina = demoStaff.find((person) => person.givenName === 'Lina')?.subject ?? '';
 const anna = demoStaff.find((person) => person.givenName === 'Anna')?.subject ?? '';
-
-const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
 
 describe.each(testBackends)('the core loop: apply, handle, decide, follow — on %s', (backend) => {
   let server: TestServer;
@@ -30,16 +26,7 @@ describe.each(testBackends)('the core loop: apply, handle, decide, follow — on
   let elin: ApiBrowser;
   let officer: ApiBrowser;
 
-  const runJobs = async () => {
-    const { db } = server.database;
-    const handlers =
-      casesModule.jobHandlers?.({ db, config: server.config, audit: undefined as never }) ?? {};
-    await new JobRunner({
-      db,
-      handlers: { ...handlers, 'platform.mail': async () => {} },
-      log: silentLog,
-    }).runDue();
-  };
+  const runJobs = () => runCaseJobs(server, { 'platform.mail': async () => {} });
 
   const validApplication = () => ({
     childId: oskar.id,

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStaff } from '../../../seeds/demo-municipality.ts';
+import { runCaseJobs } from '../../../test/case-fixtures.ts';
 import {
   type ApiBrowser,
   startTestServer,
   type TestServer,
   testBackends,
 } from '../../../test/test-server.ts';
-import { JobRunner } from '../../platform/jobs/index.ts';
-import { casesModule } from './index.ts';
 
 const staff = (givenName: string) =>
   demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';
-const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
 
 /** The smallest PDF file-type recognises: enough to stand for a scanned invoice. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -29,12 +27,7 @@ describe.each(testBackends)('supplier invoice approval on %s', (backend) => {
   let leila: ApiBrowser;
   let per: ApiBrowser;
 
-  const runJobs = async () => {
-    const { db } = server.database;
-    const handlers =
-      casesModule.jobHandlers?.({ db, config: server.config, audit: undefined as never }) ?? {};
-    await new JobRunner({ db, handlers, log: silentLog }).runDue();
-  };
+  const runJobs = () => runCaseJobs(server);
 
   /** Leila registers an invoice that matches no order, so it goes to review and approval. */
   const registerInvoice = async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens, demoStaff } from '../../../seeds/demo-municipality.ts';
-import { publishedDefinition } from '../../../test/case-fixtures.ts';
+import { publishedDefinition, runCaseJobs } from '../../../test/case-fixtures.ts';
 import { insertPerson } from '../../../test/registry-fixtures.ts';
 import {
   type ApiBrowser,
@@ -9,13 +9,10 @@ import {
   type TestServer,
   testBackends,
 } from '../../../test/test-server.ts';
-import { JobRunner } from '../../platform/jobs/index.ts';
-import { casesModule } from './index.ts';
 
 const staff = (givenName: string) =>
   demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';
 const elinNumber = demoCitizens.find((citizen) => citizen.givenName === 'Elin')?.personalNumber ?? '';
-const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
 
 /** The smallest valid PNG (1×1), and a text file that only claims to be one. */
 const PNG = Buffer.from(
@@ -38,12 +35,7 @@ describe.each(testBackends)('case lifecycle on %s', (backend) => {
   let registrar: ApiBrowser;
   let streetOfficer: ApiBrowser;
 
-  const runJobs = async () => {
-    const { db } = server.database;
-    const handlers =
-      casesModule.jobHandlers?.({ db, config: server.config, audit: undefined as never }) ?? {};
-    await new JobRunner({ db, handlers, log: silentLog }).runDue();
-  };
+  const runJobs = () => runCaseJobs(server);
 
   /** Files an anonymous fault report with a photo; returns the case id and the tracking token. */
   const reportFault = async (category: string) => {
