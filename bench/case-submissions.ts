@@ -52,7 +52,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { submissionWriter } from '../server/src/modules/services/index.ts';
+import { registrationAuditEvent, submissionWriter } from '../server/src/modules/services/index.ts';
 import { AuditTrail } from '../server/src/platform/audit/index.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
 import { formAction, TestBrowser } from '../server/test/test-browser.ts';
@@ -589,14 +589,7 @@ async function submitDirectly(
     auditEntry: (registered) => ({
       actor: { type: 'citizen', id: citizen.userId, name: citizen.name },
       origin: { requestId: randomUUID(), ip: '127.0.0.1', userAgent: null },
-      event: {
-        action: 'cases.case.register',
-        outcome: 'success',
-        resourceType: 'case',
-        resourceId: registered.caseId,
-        details: { registrationNumber: registered.registrationNumber },
-        subjectPersonalNumber: citizen.personalNumber,
-      },
+      event: registrationAuditEvent(registered, citizen.personalNumber),
     }),
   });
   return written.outcome === 'registered';

@@ -6,7 +6,7 @@ import { registerServicesRoutes } from './services.routes.ts';
 export { type DemoServiceDefinition, demoServiceDefinitions } from './demo/index.ts';
 export { definitionProblems, publishVersion } from './services.catalog.ts';
 export { type ServicesErrorCode, servicesErrors } from './services.errors.ts';
-export { type SubmissionWrite, submissionWriter } from './services.submissions.ts';
+export { registrationAuditEvent, type SubmissionWrite, submissionWriter } from './services.submissions.ts';
 
 /**
  * E-services (B1–B3): versioned definitions, the catalog, forms with prefill, drafts, attachments

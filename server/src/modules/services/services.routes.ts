@@ -40,6 +40,7 @@ import {
   submitDraft,
 } from './services.drafts.ts';
 import { servicesError } from './services.errors.ts';
+import { registrationAuditEvent } from './services.submissions.ts';
 
 /** The largest attachment any e-service may accept (each field sets its own, lower, limit). */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -321,16 +322,10 @@ export async function registerServicesRoutes(
           entry: (registered) => ({
             actor: auditActorOf(request.actor),
             origin: auditOriginOf(request),
-            event: {
-              action: 'cases.case.register',
-              outcome: 'success',
-              resourceType: 'case',
-              resourceId: registered.caseId,
-              details: { registrationNumber: registered.registrationNumber },
-              ...(request.actor.type === 'citizen' && request.actor.personalNumber
-                ? { subjectPersonalNumber: request.actor.personalNumber }
-                : {}),
-            },
+            event: registrationAuditEvent(
+              registered,
+              request.actor.type === 'citizen' ? request.actor.personalNumber : null,
+            ),
           }),
         },
       );

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { AuditEntry, AuditTrail } from '../../platform/audit/index.ts';
+import type { AuditEntry, AuditEvent, AuditTrail } from '../../platform/audit/index.ts';
 import { GroupCommit } from '../../platform/db/group-commit.ts';
 import { type NewCase, type RegisteredCase, registerCases } from '../cases/index.ts';
 
@@ -25,6 +25,21 @@ export type SubmissionWritten =
   | { outcome: 'keyUsed' }
   /** The draft was submitted meanwhile under another key (one draft never makes two cases). */
   | { outcome: 'draftGone' };
+
+/** The audit event of a registration; the applicant's personal number, when known, as its subject. */
+export function registrationAuditEvent(
+  registered: RegisteredCase,
+  subjectPersonalNumber?: string | null,
+): AuditEvent {
+  return {
+    action: 'cases.case.register',
+    outcome: 'success',
+    resourceType: 'case',
+    resourceId: registered.caseId,
+    details: { registrationNumber: registered.registrationNumber },
+    ...(subjectPersonalNumber ? { subjectPersonalNumber } : {}),
+  };
+}
 
 type ClaimOutcome = 'claimed' | 'keyUsed' | 'draftGone';
 
