@@ -162,7 +162,8 @@ export const CaseHistoryEntry = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   actor: z.string().nullable(),
-  detail: z.string().nullable(),
+  /** What the event recorded, by its type: `{ step }`, `{ from, to }`, `{ outcome, automatic }` … */
+  detail: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const CaseUserTask = z.object({

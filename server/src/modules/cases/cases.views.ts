@@ -191,7 +191,7 @@ export async function caseView(db: Kysely<unknown>, row: CaseRow, access: Office
       at: event.at.toISOString(),
       action: event.type,
       actor: event.actor_name,
-      detail: event.detail ? JSON.stringify(event.detail) : null,
+      detail: event.detail,
     })),
     process: {
       state: row.process_status,

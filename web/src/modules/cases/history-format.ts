@@ -4,18 +4,6 @@ import { localized } from './case-format.ts';
 
 type HistoryEntry = CaseView['history'][number];
 
-function parseDetail(detail: string | null): Record<string, unknown> | null {
-  if (!detail) return null;
-  try {
-    const parsed: unknown = JSON.parse(detail);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
 }
@@ -33,8 +21,8 @@ export function describeEvent(
 ): { action: string; detail: string | null } {
   const m = t.cases.history;
   const action = m.actions[entry.action] ?? entry.action;
-  const detail = parseDetail(entry.detail);
-  if (!detail) return { action, detail: entry.detail && !entry.detail.startsWith('{') ? entry.detail : null };
+  const { detail } = entry;
+  if (!detail) return { action, detail: null };
 
   const stepName = (elementId: unknown) => {
     const task = view.process.tasks.find((candidate) => candidate.elementId === elementId);
