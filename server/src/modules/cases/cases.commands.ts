@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../platform/http/errors.ts';
 import { validateAgainst } from '../../platform/json-schema/index.ts';
-import { completeTasks } from '../tasks/index.ts';
+import { completeTasks, restrictTasks } from '../tasks/index.ts';
 import { casesError } from './cases.errors.ts';
 import { caseKindById } from './cases.kinds.ts';
 import {
@@ -13,6 +13,7 @@ import {
   recordDecision,
   recordEvent,
   runProcess,
+  SECRET_CASE_PERMISSION,
 } from './cases.run.ts';
 import { casesDb } from './cases.tables.ts';
 
@@ -189,6 +190,17 @@ export async function setSecrecy(
     .where('case_id', '=', row.id)
     .execute();
   row.secret = secrecy.secret;
+  // The case's tasks are listed only to those who may read it.
+  const tasks = await casesDb(trx)
+    .selectFrom('case_user_tasks')
+    .select('task_id')
+    .where('case_id', '=', row.id)
+    .execute();
+  await restrictTasks(
+    trx,
+    tasks.map((task) => task.task_id),
+    secrecy.secret ? SECRET_CASE_PERMISSION : null,
+  );
   await recordEvent(trx, row.id, secrecy.secret ? 'case.marked_secret' : 'case.secrecy_lifted', actor, {
     ground: secrecy.ground ?? null,
   });

@@ -179,15 +179,55 @@ describe.each(testBackends)('case lifecycle on %s', (backend) => {
     const anna = server.browser();
     await anna.loginAsStaff(staff('Anna'));
     expect((await anna.api('GET', `/api/cases/${fixture.caseId}`)).status).toBe(200);
-    const marked = await registrar.api<{ secret: boolean }>('POST', `/api/cases/${fixture.caseId}/secrecy`, {
-      json: { secret: true, ground: 'OSL 21 kap. 1 §' },
+    // Anna takes the case, and its task is on her list.
+    const assignees = await anna.api<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/api/cases/${fixture.caseId}/assignees`,
+    );
+    const annaId = assignees.body.items.find((user) => user.name.startsWith('Anna'))?.id ?? '';
+    const taken = await anna.api('POST', `/api/cases/${fixture.caseId}/assign`, {
+      json: { assigneeId: annaId },
     });
+    expect(taken.status).toBe(200);
+    const tasksOf = async (browser: ApiBrowser) =>
+      (await browser.api<{ items: { source: { reference: string } }[] }>('GET', '/api/tasks/mine')).body.items
+        .map((task) => task.source.reference)
+        .filter((reference) => reference === fixture.caseId);
+    expect(await tasksOf(anna)).toHaveLength(1);
+
+    const marked = await registrar.api<{ secret: boolean; assigneeId: string | null }>(
+      'POST',
+      `/api/cases/${fixture.caseId}/secrecy`,
+      { json: { secret: true, ground: 'OSL 21 kap. 1 §' } },
+    );
     expect(marked.status).toBe(200);
     expect(marked.body.secret).toBe(true);
+    // She may not read secret cases, so the case went back to the unit, and its task off her list.
+    expect(marked.body.assigneeId).toBeNull();
+    expect(await tasksOf(anna)).toEqual([]);
     expect((await anna.api('GET', `/api/cases/${fixture.caseId}`)).status).toBe(404);
     const inbox = await anna.api<{ items: { id: string }[] }>('GET', '/api/cases/inbox?limit=100');
     expect(inbox.body.items.map((item) => item.id)).not.toContain(fixture.caseId);
     expect((await registrar.api('GET', `/api/cases/${fixture.caseId}`)).status).toBe(200);
+    // Nor can it be given to her while it is secret.
+    const offered = await registrar.api<{ items: { id: string }[] }>(
+      'GET',
+      `/api/cases/${fixture.caseId}/assignees`,
+    );
+    expect(offered.body.items.map((user) => user.id)).not.toContain(annaId);
+    const refused = await registrar.api<{ code: string }>('POST', `/api/cases/${fixture.caseId}/assign`, {
+      json: { assigneeId: annaId },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('assignee_not_allowed');
+
+    // Lifted, the case and its task are hers to see again.
+    const lifted = await registrar.api('POST', `/api/cases/${fixture.caseId}/secrecy`, {
+      json: { secret: false },
+    });
+    expect(lifted.status).toBe(200);
+    expect((await anna.api('GET', `/api/cases/${fixture.caseId}`)).status).toBe(200);
+    expect(await tasksOf(anna)).toHaveLength(1);
   });
 
   it('keeps a running case on its version when a new version is published', async () => {

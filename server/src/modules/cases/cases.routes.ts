@@ -59,6 +59,18 @@ async function unitPath(db: Kysely<unknown>, orgUnitId: string): Promise<string>
 }
 
 /**
+ * The officers a case may be given to: those who may handle cases in its unit, and for a secret
+ * case only those who may also read secret cases there (else they would hold a case they cannot see).
+ */
+async function eligibleAssignees(db: Kysely<unknown>, row: { org_unit_id: string; secret: boolean }) {
+  const path = await unitPath(db, row.org_unit_id);
+  const handlers = await findStaffAbleTo(db, 'cases.handle', path);
+  if (!row.secret) return handlers;
+  const secretReaders = new Set((await findStaffAbleTo(db, 'cases.readSecret', path)).map((user) => user.id));
+  return handlers.filter((user) => secretReaders.has(user.id));
+}
+
+/**
  * A case the officer may read; anything else (no such case, another unit's, secret without the
  * permission) is answered as not found, so ids cannot be probed.
  */
@@ -234,7 +246,7 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
       const actor = staffOf(request);
       const { row, access } = await readableCase(db, actor, request.params.caseId);
       if (!access.handle) throw casesError('case_not_found');
-      return { items: await findStaffAbleTo(db, 'cases.handle', await unitPath(db, row.org_unit_id)) };
+      return { items: await eligibleAssignees(db, row) };
     },
   );
 
@@ -255,7 +267,7 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
         const { assigneeId } = request.body;
         let assignee: { id: string; name: string } | null = null;
         if (assigneeId) {
-          const able = await findStaffAbleTo(trx, 'cases.handle', await unitPath(trx, row.org_unit_id));
+          const able = await eligibleAssignees(trx, row);
           assignee = able.find((candidate) => candidate.id === assigneeId) ?? null;
           if (!assignee) throw casesError('assignee_not_allowed');
         }
@@ -330,8 +342,21 @@ export async function registerCasesRoutes(fastify: FastifyInstance, { db }: Plat
       config: { access: { permission: 'cases.readSecret' as const } },
     },
     async (request) =>
-      runCommand(db, request, request.params.caseId, 'markSecret', 'cases.case.secrecy', (trx, row, actor) =>
-        commands.setSecrecy(trx, row, request.body, caseActorOf(actor)),
+      runCommand(
+        db,
+        request,
+        request.params.caseId,
+        'markSecret',
+        'cases.case.secrecy',
+        async (trx, row, actor) => {
+          await commands.setSecrecy(trx, row, request.body, caseActorOf(actor));
+          // An officer who may not read secret cases does not keep one: it goes back to the unit.
+          if (row.secret && row.assignee_id) {
+            const able = await eligibleAssignees(trx, row);
+            if (!able.some((user) => user.id === row.assignee_id))
+              await commands.assign(trx, row, null, caseActorOf(actor));
+          }
+        },
       ),
   );
 

@@ -20,6 +20,9 @@ export interface CaseActor {
 }
 export const PLATFORM_ACTOR: CaseActor = { id: null, name: null };
 
+/** What reading a secret case takes; its tasks are listed only to those who hold it. */
+export const SECRET_CASE_PERMISSION = 'cases.readSecret' as const;
+
 export async function lockCase(trx: Kysely<unknown>, caseId: string) {
   return casesDb(trx).selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
 }
@@ -281,6 +284,7 @@ class CaseProcessEffects implements ProcessEffects {
       assigneeId: this.#row.assignee_id,
       dueAt: new Date(`${this.#row.due_date}T16:00:00Z`),
       source: { module: 'cases', reference: this.#row.id },
+      restrictedTo: this.#row.secret ? SECRET_CASE_PERMISSION : null,
     });
     await casesDb(this.#trx)
       .insertInto('case_user_tasks')

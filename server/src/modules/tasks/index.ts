@@ -1,8 +1,9 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createTasks from './migrations/202611220020-create-tasks.ts';
+import * as restrictedTasks from './migrations/202611241600-restricted-tasks.ts';
 import { registerTasksRoutes } from './tasks.routes.ts';
 
-export { assignTasks, completeTasks, createTask, type NewTask } from './tasks.service.ts';
+export { assignTasks, completeTasks, createTask, type NewTask, restrictTasks } from './tasks.service.ts';
 
 /**
  * Human tasks: the staff start page's "Mina uppgifter" (R1). Process steps and case handling put
@@ -10,6 +11,9 @@ export { assignTasks, completeTasks, createTask, type NewTask } from './tasks.se
  */
 export const tasksModule: KarnaModule = {
   name: 'tasks',
-  migrations: { '202611220020-create-tasks': createTasks },
+  migrations: {
+    '202611220020-create-tasks': createTasks,
+    '202611241600-restricted-tasks': restrictedTasks,
+  },
   registerRoutes: registerTasksRoutes,
 };

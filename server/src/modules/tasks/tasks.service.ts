@@ -1,4 +1,4 @@
-import type { Task } from '@karna/contracts';
+import type { Permission, Task } from '@karna/contracts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/http/access.ts';
 import { can, findOrgUnits, identityDb } from '../identity/index.ts';
@@ -14,6 +14,8 @@ export interface NewTask {
   assigneeId?: string | null;
   dueAt?: Date | null;
   source: { module: string; reference: string };
+  /** Listed only to those who hold this permission in the unit (a secret case's task). */
+  restrictedTo?: Permission | null;
 }
 
 /** Puts a task in a unit's queue (or a person's); called by modules in their own transaction. */
@@ -28,6 +30,7 @@ export async function createTask(db: Kysely<unknown>, task: NewTask): Promise<st
       due_at: task.dueAt ?? null,
       source_module: task.source.module,
       source_reference: task.source.reference,
+      restricted_to: task.restrictedTo ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -36,13 +39,16 @@ export async function createTask(db: Kysely<unknown>, task: NewTask): Promise<st
 
 /**
  * The staff member's task list: open tasks assigned to them, and unassigned tasks in every unit
- * where they may read tasks (their role's unit and everything below it), earliest due first.
+ * where they may read tasks (their role's unit and everything below it), earliest due first. A
+ * restricted task is listed only to those who hold its permission in its unit, even when it is
+ * assigned to them.
  */
 export async function findTasksForStaff(db: Kysely<unknown>, actor: Actor): Promise<Task[]> {
   if (actor.type !== 'staff') return [];
   const units = await findOrgUnits(identityDb(db));
   const unitsInScope = units.filter((unit) => can(actor, 'tasks.read', unit.path));
   const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+  const unitPaths = new Map(units.map((unit) => [unit.id, unit.path]));
   const scopeIds = unitsInScope.map((unit) => unit.id);
   const rows = await tasksDb(db)
     .selectFrom('tasks')
@@ -60,7 +66,10 @@ export async function findTasksForStaff(db: Kysely<unknown>, actor: Actor): Prom
     .orderBy('created_at')
     .limit(200)
     .execute();
-  return rows.map((row) => ({
+  const visible = rows.filter(
+    (row) => !row.restricted_to || can(actor, row.restricted_to, unitPaths.get(row.org_unit_id) ?? ''),
+  );
+  return visible.map((row) => ({
     id: row.id,
     title: row.title,
     status: row.status,
@@ -96,5 +105,19 @@ export async function assignTasks(
     .set({ assignee_id: assigneeId, updated_at: new Date() })
     .where('id', 'in', taskIds)
     .where('status', '!=', 'done')
+    .execute();
+}
+
+/** Restricts open and done tasks to those who hold a permission in their unit, or lifts that (null). */
+export async function restrictTasks(
+  db: Kysely<unknown>,
+  taskIds: string[],
+  restrictedTo: Permission | null,
+): Promise<void> {
+  if (taskIds.length === 0) return;
+  await tasksDb(db)
+    .updateTable('tasks')
+    .set({ restricted_to: restrictedTo, updated_at: new Date() })
+    .where('id', 'in', taskIds)
     .execute();
 }

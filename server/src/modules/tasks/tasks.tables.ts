@@ -1,3 +1,4 @@
+import type { Permission } from '@karna/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 export type TasksTables = {
@@ -11,6 +12,8 @@ export type TasksTables = {
     source_module: string;
     source_reference: string;
     completed_at: Date | null;
+    /** Listed only to those who hold this permission in the task's unit (null: anyone who may read tasks there). */
+    restricted_to: Permission | null;
     created_at: ColumnType<Date, Date | undefined, never>;
     updated_at: ColumnType<Date, Date | undefined, Date>;
   };

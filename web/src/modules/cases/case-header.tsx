@@ -104,6 +104,7 @@ function AssignControl({ view, user }: { view: CaseView; user: SessionUser }) {
               <Select
                 id={selectId}
                 label={m.choose}
+                placeholder={m.choosePlaceholder}
                 options={options}
                 value={chosen}
                 onChange={(value) => {

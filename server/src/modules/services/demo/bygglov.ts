@@ -289,7 +289,7 @@ export const bygglov: DemoServiceDefinition = {
               name: 'planChecked',
               widget: 'checkbox',
               label: {
-                sv: 'Åtgärden är prövad mot detaljplanen eller områdesbestämmelserna',
+                sv: 'Åtgärden är prövad mot detaljplanen eller områdes\u00adbestämmelserna',
                 en: 'The measure was tried against the detailed plan or area regulations',
               },
             },
