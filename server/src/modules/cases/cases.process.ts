@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import * as Elements from 'bpmn-elements';
-import { Engine } from 'bpmn-engine';
 import BpmnModdle from 'bpmn-moddle';
-import serializer, { type SerializableContext, TypeResolver } from 'moddle-context-serializer';
+import type { SerializableContext } from 'moddle-context-serializer';
 
 /**
  * Runs a case's BPMN process with bpmn-engine, one step at a time: the engine is recovered from the
@@ -40,15 +38,37 @@ export interface ProcessOutcome {
 
 /** Parsed processes by the SHA-256 of their XML: parsing costs far more than running. */
 const sourceContexts = new Map<string, Promise<SerializableContext>>();
-const typeResolver = TypeResolver({ ...Elements });
+
+/**
+ * The engine and its element types, loaded when a process first runs: about 20 MiB that a server
+ * with no process to run (most of the time, at start) does not hold.
+ */
+let engineModules:
+  | Promise<{
+      Engine: typeof import('bpmn-engine').Engine;
+      serialize: (moddle: unknown) => SerializableContext;
+    }>
+  | undefined;
+
+function loadEngine() {
+  engineModules ??= Promise.all([
+    import('bpmn-engine'),
+    import('bpmn-elements'),
+    import('moddle-context-serializer'),
+  ]).then(([{ Engine }, Elements, { default: serializer, TypeResolver }]) => {
+    const typeResolver = TypeResolver({ ...Elements });
+    return { Engine, serialize: (moddle: unknown) => serializer(moddle as never, typeResolver) };
+  });
+  return engineModules;
+}
 
 function sourceContextOf(bpmnXml: string): Promise<SerializableContext> {
   const key = createHash('sha256').update(bpmnXml).digest('hex');
   const known = sourceContexts.get(key);
   if (known) return known;
-  const parsed = new BpmnModdle()
-    .fromXML(bpmnXml)
-    .then((moddle) => serializer(moddle as never, typeResolver));
+  const parsed = Promise.all([new BpmnModdle().fromXML(bpmnXml), loadEngine()]).then(
+    ([moddle, { serialize }]) => serialize(moddle),
+  );
   sourceContexts.set(key, parsed);
   parsed.catch(() => sourceContexts.delete(key));
   return parsed;
@@ -108,6 +128,7 @@ export async function moveProcess(
       },
     ]),
   );
+  const { Engine } = await loadEngine();
   const engine = new Engine({ name, sourceContext, services });
   if (savedState) engine.recover(structuredClone(savedState));
 
