@@ -140,9 +140,25 @@ test('a registrar marks a case secret: an officer without the secrecy permission
     }),
   ).toContainText(BOARD_REGISTRAR);
   await expectPageWellFormed(page, 'the case after the secrecy was lifted');
+
+  // One document can be marked on its own: here the receipt, in the open case.
+  const documents = page.getByRole('region', { name: 'Handlingar', exact: true });
+  const receipt = documents.getByRole('listitem').filter({ hasText: 'Kvittens' });
+  await receipt.getByRole('button', { name: /^Sekretessmarkera kvitto-/ }).click();
+  await expect(
+    documents.getByRole('status').filter({ hasText: /^kvitto-.*\.pdf är sekretessmarkerad\.$/ }),
+  ).toBeVisible();
+  await expect(receipt.getByText('Sekretess', { exact: true })).toBeVisible();
+  await expect(
+    receipt.getByRole('button', { name: /^Ta bort sekretessmarkeringen av kvitto-/ }),
+  ).toBeFocused();
+  await expect(historyRow(page, 'En handling sekretessmarkerades', /^.*kvitto-/)).toContainText(
+    BOARD_REGISTRAR,
+  );
+  await expectNoAccessibilityViolations(page, 'a document marked secret');
   await logOut(page);
 
-  // The case officer has it back, in the inbox and on its page.
+  // The case officer has it back, in the inbox and on its page, without the secret receipt.
   await logInAsStaff(page, PRESCHOOL_OFFICER);
   await openInbox(page, 'forskoleplats');
   await expect(page.getByRole('rowheader').filter({ has: caseLink })).not.toContainText('Sekretess');
@@ -150,6 +166,7 @@ test('a registrar marks a case secret: an officer without the secrecy permission
   await expect(caseHeading).toBeVisible();
   await expect(historyRow(page, 'Ärendet sekretessmarkerades', `Grund: ${GROUND}`)).toBeVisible();
   expect((await page.request.get(`/api/cases/${caseId}`)).status()).toBe(200);
+  await expect(page.getByRole('region', { name: 'Handlingar', exact: true })).not.toContainText('Kvittens');
   await expectPageWellFormed(page, 'the case back for the officer');
 
   // Leave no open case behind (the family's person overview is read by other journeys).

@@ -8,9 +8,11 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { SecretBadge } from './case-badges.tsx';
 import { formatFileSize, localized } from './case-format.ts';
 import { documentUrl } from './cases.api.ts';
+import { DocumentSecrecyToggle } from './document-secrecy.tsx';
 import { describeEvent } from './history-format.ts';
 
-// The case screen's read-only sections: parties, documents, the decision and the history.
+// The case screen's sections that show: parties, documents (with a document's secrecy marking for
+// those who may set it), the decision and the history.
 
 function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   const headingId = useId();
@@ -83,6 +85,9 @@ export function DocumentsSection({ view }: { view: CaseView }) {
                 {document.fileName}
               </a>
               {document.secret && <SecretBadge />}
+              {view.can.markSecret && !view.secret && (
+                <DocumentSecrecyToggle caseId={view.id} document={document} />
+              )}
               <dl className="record-facts">
                 <div>
                   <dt>{m.added}</dt>

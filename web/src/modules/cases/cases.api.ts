@@ -101,7 +101,7 @@ export function useServiceForm(slug: string) {
 
 /**
  * The commands on a case and the body each takes (AssignRequest, NoteRequest, CompleteTaskRequest,
- * DecideRequest, SecrecyRequest, CloseRequest in the contracts); each answers with the new CaseView.
+ * DecideRequest, SecrecyRequest, DocumentSecrecyRequest, CloseRequest in the contracts); each answers with the new CaseView.
  */
 export type CaseCommand =
   | { kind: 'assign'; body: { assigneeId: string | null } }
@@ -109,6 +109,7 @@ export type CaseCommand =
   | { kind: 'completeTask'; taskId: string; body: { data: FormData } }
   | { kind: 'decide'; body: { outcome: string; justification: string; appealInformation?: string } }
   | { kind: 'secrecy'; body: { secret: boolean; ground?: string } }
+  | { kind: 'documentSecrecy'; documentId: string; body: { secret: boolean } }
   | { kind: 'close'; body: { reason?: string } };
 
 function commandPath(caseId: string, command: CaseCommand): string {
@@ -123,6 +124,8 @@ function commandPath(caseId: string, command: CaseCommand): string {
       return casePath(caseId, '/decision');
     case 'secrecy':
       return casePath(caseId, '/secrecy');
+    case 'documentSecrecy':
+      return casePath(caseId, `/documents/${encodeURIComponent(command.documentId)}/secrecy`);
     case 'close':
       return casePath(caseId, '/close');
   }

@@ -9,6 +9,7 @@ const view = {
   status: { code: 'decided', label: { sv: 'Beslutat', en: 'Decided' } },
   statusHistory: [{ code: 'received', label: { sv: 'Mottaget', en: 'Received' } }],
   outcomeTypes: [{ code: 'granted', label: { sv: 'Beviljas', en: 'Granted' } }],
+  documents: [{ id: 'doc-1', fileName: 'ritning.pdf' }],
   process: {
     tasks: [{ elementId: 'assess', title: { sv: 'Bedöm ansökan', en: 'Assess the application' } }],
   },
@@ -50,6 +51,11 @@ describe('describeEvent', () => {
       'sv',
     );
     expect(decided.detail).toBe('Beviljas');
+  });
+
+  it('names the document whose secrecy marking changed', () => {
+    const marked = describeEvent(entry('case.document_marked_secret', { document: 'doc-1' }), view, sv, 'sv');
+    expect(marked).toEqual({ action: 'En handling sekretessmarkerades', detail: 'ritning.pdf' });
   });
 
   it('shows nothing for an event without details', () => {

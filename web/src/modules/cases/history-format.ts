@@ -60,6 +60,11 @@ export function describeEvent(
       const ground = text(detail.ground);
       return { action, detail: ground ? m.ground(ground) : null };
     }
+    case 'case.document_marked_secret':
+    case 'case.document_secrecy_lifted': {
+      const document = view.documents.find((candidate) => candidate.id === detail.document);
+      return { action, detail: document?.fileName ?? null };
+    }
     case 'case.closed': {
       const reason = text(detail.reason);
       return { action, detail: reason ? m.reason(reason) : null };
