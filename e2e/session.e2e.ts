@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectNoAccessibilityViolations, expectPageWellFormed } from './accessibility.ts';
 import { chooseStaffAccount, logInAsStaff } from './login.ts';
 
@@ -6,10 +6,22 @@ import { chooseStaffAccount, logInAsStaff } from './login.ts';
 // to the warning (two minutes before the end); every answer — extending, logging out — comes from
 // the real server. session-expiry.e2e.ts lets a real one-minute session run out.
 
+/**
+ * Waits until the start page has had every answer it asked for. An answer renews the session and
+ * tells the page its new end, counted from the browser's clock at arrival: one that arrives after
+ * the clock has been moved on would put the end 30 minutes past the moved clock, and no warning
+ * would come. On a busy server the task list can still be on its way when the greeting shows.
+ */
+async function waitForAnswers(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 2, name: 'Mina uppgifter' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
 test('before the session ends a warning offers to stay logged in or to log out', async ({ page }) => {
   await page.clock.install();
   await logInAsStaff(page, 'Anna Svensson');
   await expect(page.getByText('Hej, Anna Svensson!')).toBeVisible();
+  await waitForAnswers(page);
 
   const warning = page.getByRole('alertdialog', { name: 'Du loggas snart ut' });
   const stay = warning.getByRole('button', { name: 'Fortsätt vara inloggad' });
@@ -50,6 +62,7 @@ test('a session that cannot be extended any more says so and offers to log in ag
   await page.clock.install();
   await logInAsStaff(page, 'Anna Svensson');
   await expect(page.getByText('Hej, Anna Svensson!')).toBeVisible();
+  await waitForAnswers(page);
   // The session's absolute limit (hours) cannot be reached in a journey. The extend answer here is
   // the server's real one, but says what the server says at the limit: the end has not moved, it
   // is still 90 seconds away (counted from the server's own clock, its Date header).
