@@ -19,6 +19,9 @@ import { JobRunner, jobMigrations } from './platform/jobs/index.ts';
 import { MAIL_JOB, type Mailer, registerCaughtMailRoutes } from './platform/mail/index.ts';
 import type { BackgroundWork, KarnaModule, PlatformContext } from './platform/module.ts';
 
+/** Jobs a server process carries out at once: a job spends much of its time waiting for PostgreSQL. */
+const JOB_CONCURRENCY = 4;
+
 /** The business modules, in registration order. A new module is added here and nowhere else. */
 export const modules: KarnaModule[] = [
   identityModule,
@@ -85,7 +88,7 @@ export async function startBackgroundWork(
     { [MAIL_JOB]: mailer.handler },
     ...modules.map((module) => module.jobHandlers?.(context) ?? {}),
   );
-  const jobs = new JobRunner({ db, handlers, log, giveWayWhile });
+  const jobs = new JobRunner({ db, handlers, log, giveWayWhile, concurrency: JOB_CONCURRENCY });
   jobs.start();
   return {
     stop: async () => {

@@ -44,6 +44,32 @@ describe.each(testBackends)('the job queue on %s', (backend) => {
     await sql`delete from platform_jobs`.execute(database.db);
   });
 
+  it('carries out up to `concurrency` jobs of a round at once, each once', async () => {
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const seen: number[] = [];
+    const runner = new JobRunner({
+      db: database.db,
+      concurrency: 3,
+      handlers: {
+        'test.slow': async (payload) => {
+          inFlight += 1;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          seen.push((payload as { n: number }).n);
+          inFlight -= 1;
+        },
+      },
+    });
+    for (let n = 1; n <= 7; n++) await enqueueJob(database.db, { kind: 'test.slow', payload: { n } });
+    expect(await runner.runDue()).toBe(7);
+    expect(mostAtOnce).toBe(3);
+    expect(seen.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await jobRows(database.db)).every((job) => job.finished_at !== null && job.attempts === 1)).toBe(
+      true,
+    );
+  });
+
   it('runs a job once its transaction committed, and never one whose transaction rolled back', async () => {
     const seen: unknown[] = [];
     const runner = new JobRunner({
