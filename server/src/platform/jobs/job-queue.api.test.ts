@@ -68,6 +68,27 @@ describe.each(testBackends)('the job queue on %s', (backend) => {
     expect((await jobRows(database.db)).every((job) => job.finished_at !== null && job.attempts === 1)).toBe(
       true,
     );
+
+    // While requests are being answered, one at a time (each after giving way), and still all of them.
+    inFlight = 0;
+    mostAtOnce = 0;
+    const busyRunner = new JobRunner({
+      db: database.db,
+      concurrency: 3,
+      giveWayWhile: () => true,
+      giveWayMs: 10,
+      handlers: {
+        'test.slow': async () => {
+          inFlight += 1;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          inFlight -= 1;
+        },
+      },
+    });
+    for (let n = 1; n <= 4; n++) await enqueueJob(database.db, { kind: 'test.slow', payload: { n } });
+    expect(await busyRunner.runDue()).toBe(4);
+    expect(mostAtOnce).toBe(1);
   });
 
   it('runs a job once its transaction committed, and never one whose transaction rolled back', async () => {

@@ -96,8 +96,8 @@ export interface JobRunnerOptions {
   /**
    * Jobs of a round carried out at once (default 1). A job waits for the database much of its time
    * (its statements, its commit's flush); a few at once keep the process and the database busy
-   * together. Jobs about the same thing must therefore lock what they share (a case's job locks
-   * its case row).
+   * together. While requests are being answered only one runs (see `giveWayWhile`). Jobs about
+   * the same thing must therefore lock what they share (a case's job locks its case row).
    */
   concurrency?: number;
   /** How long a claim holds before another runner may take the job (default 5 minutes). */
@@ -160,19 +160,28 @@ export class JobRunner {
   async runDue(): Promise<number> {
     const claimed = await this.#claim();
     let next = 0;
-    const worker = async () => {
-      for (let job = claimed[next++]; job; job = claimed[next++]) {
-        await this.#giveWay();
-        await this.#run(job);
+    const isLeft = () => next < claimed.length;
+    // A job is taken only once its worker has given way, so one waiting holds none.
+    const worker = async (index: number) => {
+      while (isLeft()) {
+        await this.#giveWay(index === 0 ? this.#giveWayMs : Number.POSITIVE_INFINITY, isLeft);
+        const job = claimed[next++];
+        if (job) await this.#run(job);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.#concurrency, claimed.length) }, worker));
+    const workers = Math.min(this.#concurrency, claimed.length);
+    await Promise.all(Array.from({ length: workers }, (_, index) => worker(index)));
     return claimed.length;
   }
 
-  async #giveWay(): Promise<void> {
-    const until = performance.now() + this.#giveWayMs;
-    while (!this.#stopping && this.#giveWayWhile() && performance.now() < until) {
+  /**
+   * Waits while people wait for answers from this process: the first worker at most `ms` before
+   * each job, so the queue still moves during a long peak; the others until the peak is over or
+   * the round's jobs are taken.
+   */
+  async #giveWay(ms: number, isLeft: () => boolean): Promise<void> {
+    const until = performance.now() + ms;
+    while (!this.#stopping && isLeft() && this.#giveWayWhile() && performance.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, GIVE_WAY_CHECK_MS));
     }
   }
