@@ -37,6 +37,8 @@ export interface SessionClockState {
 const WARNING_LEAD_MS = 2 * 60_000;
 /** Observations of one expiry differ by the `Date` header's whole seconds and the network's delay. */
 const JITTER_MS = 2_000;
+/** The longest the clock sleeps before it looks at the time again. */
+const RECHECK_MS = 1_000;
 const ACTIVE_KEY = 'karna.session';
 const ENDED_KEY = 'karna.sessionEnded';
 const CHANNEL = 'karna.session';
@@ -290,14 +292,19 @@ export class SessionClock {
     if (!realm || expiresAt === null || warnAt === null) return;
     const now = Date.now();
     const next = now < warnAt ? warnAt : expiresAt;
-    this.#timer = setTimeout(() => this.#tick(), Math.max(0, next - now));
+    // Looked at again every second rather than once at the due time: one long timer of a page the
+    // browser deems in the background can fire late, and a warning that comes late is no warning.
+    this.#timer = setTimeout(() => this.#tick(), Math.min(Math.max(0, next - now), RECHECK_MS));
   }
 
   #tick(): void {
-    const { realm, expiresAt, isFinal } = this.#state;
+    const { realm, expiresAt, isFinal, warnAt, isWarning } = this.#state;
     if (!realm || expiresAt === null) return;
-    if (Date.now() >= expiresAt) this.#end(isFinal ? 'limit' : 'idle');
-    else this.#update({});
+    const now = Date.now();
+    if (now >= expiresAt) this.#end(isFinal ? 'limit' : 'idle');
+    // Listeners hear only of a change: the warning's time has come.
+    else if ((warnAt !== null && now >= warnAt) !== isWarning) this.#update({});
+    else this.#schedule();
   }
 }
 
