@@ -63,11 +63,8 @@ async function unitPath(db: Kysely<unknown>, orgUnitId: string): Promise<string>
  * case only those who may also read secret cases there (else they would hold a case they cannot see).
  */
 async function eligibleAssignees(db: Kysely<unknown>, row: { org_unit_id: string; secret: boolean }) {
-  const path = await unitPath(db, row.org_unit_id);
-  const handlers = await findStaffAbleTo(db, 'cases.handle', path);
-  if (!row.secret) return handlers;
-  const secretReaders = new Set((await findStaffAbleTo(db, 'cases.readSecret', path)).map((user) => user.id));
-  return handlers.filter((user) => secretReaders.has(user.id));
+  const needed = row.secret ? (['cases.handle', 'cases.readSecret'] as const) : (['cases.handle'] as const);
+  return findStaffAbleTo(db, needed, await unitPath(db, row.org_unit_id));
 }
 
 /**

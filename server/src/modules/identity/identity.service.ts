@@ -210,12 +210,12 @@ export async function changeRole(
 }
 
 /**
- * Staff who hold a permission for a unit (through a role granted there or above), by name in
- * Swedish order: whom a case of that unit may be assigned to.
+ * Staff who hold every one of the permissions for a unit (each through a role granted there or
+ * above), by name in Swedish order: whom a case of that unit may be assigned to.
  */
 export async function findStaffAbleTo(
   db: Kysely<unknown>,
-  permission: Permission,
+  permissions: readonly Permission[],
   orgUnitPath: string,
 ): Promise<Array<{ id: string; name: string }>> {
   const tables = identityDb(db);
@@ -225,13 +225,12 @@ export async function findStaffAbleTo(
     users.map((user) => user.id),
   );
   return users
-    .filter((user) =>
-      (grants.get(user.id) ?? []).some(
-        (grant) =>
-          orgUnitPath.startsWith(grant.orgUnitPath) &&
-          (rolePermissions[grant.role as StaffRole] ?? []).includes(permission),
-      ),
-    )
+    .filter((user) => {
+      const held = (grants.get(user.id) ?? [])
+        .filter((grant) => orgUnitPath.startsWith(grant.orgUnitPath))
+        .flatMap((grant) => rolePermissions[grant.role as StaffRole] ?? []);
+      return permissions.every((permission) => held.includes(permission));
+    })
     .sort(
       (a, b) =>
         swedishOrder.compare(a.familyName, b.familyName) || swedishOrder.compare(a.givenName, b.givenName),
