@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { validateAgainst } from '../../platform/json-schema/index.ts';
 import { completeTasks, restrictTasks } from '../tasks/index.ts';
 import { casesError } from './cases.errors.ts';
-import { caseKindById } from './cases.kinds.ts';
+import { caseKindById, mustBeDoneByAnother } from './cases.kinds.ts';
 import {
   assignCase,
   type CaseActor,
@@ -62,10 +62,7 @@ async function openTask(trx: Kysely<unknown>, row: LockedCase, taskId: string) {
   return task;
 }
 
-/**
- * Refuses an officer who completed a task this one must be kept apart from (the task definition's
- * `separateFrom`: an invoice's review and its approval by two different people).
- */
+/** Refuses an officer who completed a task this one must be kept apart from (`mustBeDoneByAnother`). */
 async function refuseSamePerson(
   trx: Kysely<unknown>,
   row: LockedCase,
@@ -73,16 +70,13 @@ async function refuseSamePerson(
   actor: CaseActor,
 ): Promise<void> {
   const kind = await caseKindById(trx, row.kind_id);
-  const separateFrom = kind.process.userTasks[elementId]?.separateFrom ?? [];
-  if (separateFrom.length === 0 || actor.id === null) return;
-  const earlier = await casesDb(trx)
+  const done = await casesDb(trx)
     .selectFrom('case_user_tasks')
-    .select('id')
+    .select(['element_id', 'completed_by'])
     .where('case_id', '=', row.id)
-    .where('element_id', 'in', separateFrom)
-    .where('completed_by', '=', actor.id)
-    .executeTakeFirst();
-  if (earlier) throw casesError('task_needs_another_person');
+    .where('status', '=', 'done')
+    .execute();
+  if (mustBeDoneByAnother(kind, elementId, done, actor.id)) throw casesError('task_needs_another_person');
 }
 
 async function finishTask(

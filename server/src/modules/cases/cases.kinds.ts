@@ -64,3 +64,20 @@ export async function caseKindById(db: Kysely<unknown>, id: string): Promise<Cas
   known.set(id, kind);
   return kind;
 }
+
+/**
+ * Separation of duties: whether the person completed a task (by BPMN id) that the user task
+ * `elementId` must be kept apart from (its definition's `separateFrom`), so a colleague must do it.
+ */
+export function mustBeDoneByAnother(
+  kind: CaseKind,
+  elementId: string,
+  doneTasks: readonly { element_id: string; completed_by: string | null }[],
+  userId: string | null,
+): boolean {
+  const separateFrom = kind.process.userTasks[elementId]?.separateFrom ?? [];
+  return (
+    userId !== null &&
+    doneTasks.some((task) => task.completed_by === userId && separateFrom.includes(task.element_id))
+  );
+}

@@ -17,7 +17,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/http/access.ts';
 import { can, findOrgUnitNames, findUserNames } from '../identity/index.ts';
 import { findPartyPersons } from '../registry/index.ts';
-import { type CaseKind, caseKindById } from './cases.kinds.ts';
+import { type CaseKind, caseKindById, mustBeDoneByAnother } from './cases.kinds.ts';
 import { atRiskLimit } from './cases.lead-times.ts';
 import type { LockedCase } from './cases.run.ts';
 import { casesDb } from './cases.tables.ts';
@@ -208,13 +208,7 @@ export async function caseView(db: Kysely<unknown>, row: CaseRow, access: Office
           form: definition?.form ? { schema: definition.form.schema, fields: definition.form.fields } : null,
           completedAt: task.completed_at?.toISOString() ?? null,
           needsAnotherPerson:
-            task.status === 'open' &&
-            access.userId !== null &&
-            tasks.some(
-              (earlier) =>
-                earlier.completed_by === access.userId &&
-                (definition?.separateFrom ?? []).includes(earlier.element_id),
-            ),
+            task.status === 'open' && mustBeDoneByAnother(kind, task.element_id, tasks, access.userId),
         };
       }),
       bpmnXml: kind.process.bpmnXml,
