@@ -70,15 +70,17 @@ export async function registerCases(
   const submittedAt = new Date();
   const today = swedishDate(submittedAt);
   const year = Number(today.slice(0, 4));
-  const prepared = await Promise.all(newCases.map((newCase) => prepareCase(trx, newCase)));
+  const prepared = await Promise.all(newCases.map((newCase) => prepareCase(trx, newCase, today)));
   const numbers = await takeNumbers(
     trx,
     prepared.map((each) => each.kind.caseType.series),
     year,
   );
-  const rows = prepared.map((each, index) => ({ ...each, runningNumber: numbers[index] as number }));
-  const registrationNumber = (row: (typeof rows)[number]) =>
-    `${row.kind.caseType.series} ${year}/${row.runningNumber}`;
+  const rows = prepared.map((each, index) => ({
+    ...each,
+    runningNumber: numbers[index] as number,
+    registrationNumber: `${each.kind.caseType.series} ${year}/${numbers[index]}`,
+  }));
 
   await casesDb(trx)
     .with('start_jobs', (db) =>
@@ -93,7 +95,7 @@ export async function registerCases(
         .values(
           rows.map((row) => ({
             id: row.caseId,
-            registration_number: registrationNumber(row),
+            registration_number: row.registrationNumber,
             series: row.kind.caseType.series,
             year,
             running_number: row.runningNumber,
@@ -109,7 +111,7 @@ export async function registerCases(
             notify_email: row.newCase.notifyEmail,
             data: JSON.stringify(row.newCase.data),
             submitted_at: submittedAt,
-            due_date: addWorkingDays(today, row.kind.promiseWorkingDays),
+            due_date: row.dueDate,
           })),
         )
         .returning(['id', 'status_code', 'shared_status', 'submitted_at']),
@@ -141,15 +143,18 @@ export async function registerCases(
   await fileAttachments(trx, rows);
   return rows.map((row) => ({
     caseId: row.caseId,
-    registrationNumber: registrationNumber(row),
+    registrationNumber: row.registrationNumber,
     submittedAt,
-    expectedDecisionBy: addWorkingDays(today, row.kind.promiseWorkingDays),
+    expectedDecisionBy: row.dueDate,
     trackingToken: row.trackingToken,
   }));
 }
 
-/** What a case needs before it is numbered: its kind, its first status, its id and tracking token. */
-async function prepareCase(trx: Kysely<unknown>, newCase: NewCase) {
+/**
+ * What a case needs before it is numbered: its kind, its first status, its due date from the
+ * service promise (counted from `today`), its id and tracking token.
+ */
+async function prepareCase(trx: Kysely<unknown>, newCase: NewCase, today: string) {
   const kind = await caseKindById(trx, newCase.kindId);
   const initial = kind.caseType.statusTypes.find((type) => type.code === kind.caseType.initialStatus);
   if (!initial) throw new Error(`case kind ${kind.id} has no initial status ${kind.caseType.initialStatus}`);
@@ -157,6 +162,7 @@ async function prepareCase(trx: Kysely<unknown>, newCase: NewCase) {
     newCase,
     kind,
     initial,
+    dueDate: addWorkingDays(today, kind.promiseWorkingDays),
     caseId: newCase.caseId ?? randomUUID(),
     trackingToken: newCase.channel === 'anonymous' ? randomBytes(24).toString('base64url') : null,
   };
