@@ -117,11 +117,10 @@ async function writeSubmissions(
   );
   const byCase = new Map(registered.map((each) => [each.caseId, each]));
   return writes.map((write, index): SubmissionWritten => {
-    const outcome = outcomes[index];
-    if (outcome === 'claimed') {
-      return { outcome: 'registered', registered: byCase.get(write.claim.caseId) as RegisteredCase };
-    }
-    return { outcome: outcome === 'keyUsed' ? 'keyUsed' : 'draftGone' };
+    const outcome = outcomes[index] as ClaimOutcome;
+    return outcome === 'claimed'
+      ? { outcome: 'registered', registered: byCase.get(write.claim.caseId) as RegisteredCase }
+      : { outcome };
   });
 }
 
