@@ -49,5 +49,11 @@ export const permissions = [
   'cases.readSecret',
   /** Build and publish e-service definitions (B2). */
   'services.manage',
+  /** Read the application portfolio's open parts: systems, owners, roles, tiers, integrations (M1). */
+  'portfolio.read',
+  /** Read the portfolio's confidential parts for systems of one's units: classification and required controls. */
+  'portfolio.readConfidential',
+  /** Keep the application portfolio for one's units: systems, roles, tiers, classification, import (M1–M7). */
+  'portfolio.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -9,6 +9,7 @@ export * from './information-types.ts';
 export * from './org.ts';
 export * from './organisation-number/index.ts';
 export * from './personal-number/index.ts';
+export * from './portfolio.ts';
 export * from './problem.ts';
 export * from './registry.ts';
 export * from './registry-me.ts';

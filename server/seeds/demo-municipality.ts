@@ -13,6 +13,7 @@ import {
   insertUser,
   SEEDS_DIR,
 } from '../src/modules/identity/index.ts';
+import { type PortfolioSeed, seedPortfolio } from '../src/modules/portfolio/index.ts';
 import {
   type DemoCitizen,
   generatePopulationFile,
@@ -51,6 +52,16 @@ function readSeed<T>(file: string): T {
 export const demoOrgUnits = readSeed<OrgUnitSeed[]>('org-units.json');
 export const demoStaff = readSeed<StaffSeed[]>('staff.json');
 export const demoCitizens = readSeed<CitizenSeed[]>('citizens.json');
+/** The demo's application portfolio, and the staff who hold its roles (not in the login directory). */
+export const demoPortfolio = readSeed<PortfolioSeed & { people: PortfolioPersonSeed[] }>('portfolio.json');
+
+interface PortfolioPersonSeed {
+  givenName: string;
+  familyName: string;
+  email: string;
+  title: string;
+  unit: string;
+}
 
 /** People in the demo population: enough for searches and lists to look real, quick to import. */
 export const DEMO_POPULATION_SIZE = 2000;
@@ -155,6 +166,18 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
         email: null,
       });
     }
+    // The people who hold roles in the application portfolio, then the portfolio itself (M1–M7).
+    for (const person of demoPortfolio.people) {
+      await insertUser(tables, {
+        kind: 'staff',
+        personalNumber: null,
+        directorySubject: `portfolio:${person.email}`,
+        givenName: person.givenName,
+        familyName: person.familyName,
+        email: person.email,
+      });
+    }
+    const portfolio = await seedPortfolio(trx, demoPortfolio, unitIds);
     // The demo e-services, each published as version 1 (B1, B2).
     for (const { responsibleUnitKey, ...definition } of demoServiceDefinitions) {
       const responsibleOrgUnitId = unitIds.get(responsibleUnitKey);
@@ -170,6 +193,8 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
         staff: demoStaff.length,
         citizens: demoCitizens.length,
         eServices: demoServiceDefinitions.length,
+        systems: portfolio.systems,
+        integrations: portfolio.integrations,
       },
     });
   });

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { identityAccessControl, identityModule } from './modules/identity/index.ts';
+import { portfolioModule } from './modules/portfolio/index.ts';
 import { registryModule } from './modules/registry/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { tasksModule } from './modules/tasks/index.ts';
@@ -29,6 +30,7 @@ export const modules: KarnaModule[] = [
   registryModule,
   casesModule,
   servicesModule,
+  portfolioModule,
 ];
 
 /** Every migration the database needs: the platform's own, then each module's. */

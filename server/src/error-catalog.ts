@@ -1,5 +1,6 @@
 import { type CasesErrorCode, casesErrors } from './modules/cases/index.ts';
 import { type IdentityErrorCode, identityErrors } from './modules/identity/index.ts';
+import { type PortfolioErrorCode, portfolioErrors } from './modules/portfolio/index.ts';
 import { type RegistryErrorCode, registryErrors } from './modules/registry/index.ts';
 import { type ServicesErrorCode, servicesErrors } from './modules/services/index.ts';
 import { type ErrorCatalog, type PlatformErrorCode, platformErrors } from './platform/http/errors.ts';
@@ -10,7 +11,8 @@ export type ErrorCode =
   | IdentityErrorCode
   | RegistryErrorCode
   | CasesErrorCode
-  | ServicesErrorCode;
+  | ServicesErrorCode
+  | PortfolioErrorCode;
 
 /** The one map from error code to HTTP status and title; the type makes it exhaustive. */
 export const errorCatalog: ErrorCatalog<ErrorCode> = {
@@ -19,4 +21,5 @@ export const errorCatalog: ErrorCatalog<ErrorCode> = {
   ...registryErrors,
   ...casesErrors,
   ...servicesErrors,
+  ...portfolioErrors,
 };

@@ -7,7 +7,12 @@ import {
 } from '../src/modules/registry/registry.test-support.ts';
 import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
-import { authorizationMatrix, type MatrixFixtures, undocumentedRoutes } from './authorization-matrix.ts';
+import {
+  authorizationMatrix,
+  type MatrixFixtures,
+  portfolioSystem,
+  undocumentedRoutes,
+} from './authorization-matrix.ts';
 import { insertBuildingPermitCase, insertCase, publishedDefinition } from './case-fixtures.ts';
 import { startTestServer, type TestServer, testBackends } from './test-server.ts';
 
@@ -54,8 +59,94 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
     const units = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/api/org-units');
     const unitId = (name: string) => units.body.items.find((unit) => unit.name === name)?.id ?? '';
     const users = await admin.call<{ items: { id: string; email: string }[] }>('GET', '/api/users');
+    const ivar = actors.itDepartment;
+    const boardId = unitId('Byggnadsnämnden');
+    const newSystem = async () => {
+      const created = await ivar.call<{ id: string }>(
+        'POST',
+        '/api/portfolio/systems',
+        portfolioSystem(
+          { boardId, unitInBoardId: unitId('Bygglovsenheten') } as MatrixFixtures,
+          `Matrisfixtur ${crypto.randomUUID()}`,
+        ),
+      );
+      if (created.status !== 201) throw new Error(`the matrix could not create a system: ${created.status}`);
+      return created.body.id;
+    };
+    const [systemId, otherSystemId] = [await newSystem(), await newSystem()];
+    const people = await ivar.call<{ items: { id: string }[] }>('GET', '/api/portfolio/people?q=karin%20ek');
+    const portfolioPersonId = people.body.items[0]?.id ?? '';
+    const staffUserId = users.body.items.find((user) => user.email.startsWith('nils.berg'))?.id ?? '';
+    const model = await ivar.call<{ questions: { id: string }[] }>(
+      'GET',
+      '/api/portfolio/classification-model',
+    );
+    // Keys are letters only: the n-th type is named by n in base 26 (A, B, … Z, BA …).
+    let typeCounter = 0;
+    const newInformationTypeId = () =>
+      insertInformationType(
+        server.database.db,
+        `matrisTyp${(++typeCounter).toString(26).replace(/./g, (digit) => String.fromCharCode(65 + Number.parseInt(digit, 26)))}`,
+      );
+    const created = async (path: string, body: unknown) => {
+      const response = await ivar.call<{ id: string }>('POST', path, body);
+      if (response.status !== 201) throw new Error(`the matrix could not create ${path}: ${response.status}`);
+      return response.body.id;
+    };
+    const round = await created('/api/portfolio/rating-rounds', {
+      name: 'Matrisens enkät',
+      opensOn: '2026-01-01',
+      closesOn: '2099-12-31',
+    });
+    const managementObjectId = await created('/api/portfolio/management-objects', {
+      name: 'Matrisens objekt',
+      description: null,
+      systemIds: [],
+    });
     fixtures = {
-      staffUserId: users.body.items.find((user) => user.email.startsWith('nils.berg'))?.id ?? '',
+      systemId,
+      otherSystemId,
+      newSystem,
+      portfolioPersonId,
+      newRoleToEnd: () =>
+        created(`/api/portfolio/systems/${systemId}/roles`, {
+          role: 'systemAdministrator',
+          personId: portfolioPersonId,
+          validFrom: '2026-01-01',
+        }),
+      newRoleToAccept: async () =>
+        created(`/api/portfolio/information-types/${await newInformationTypeId()}/roles`, {
+          role: 'informationOwner',
+          personId: staffUserId,
+          validFrom: '2026-01-01',
+        }),
+      newInformationTypeId,
+      newIntegration: () =>
+        created('/api/portfolio/integrations', {
+          sourceSystemId: systemId,
+          targetSystemId: otherSystemId,
+          informationTypeIds: [infoType],
+          pattern: 'api',
+          protocol: null,
+          format: null,
+          frequency: 'realtime',
+          platform: null,
+          ownerOrgUnitId: null,
+          description: null,
+        }),
+      newDesignation: async () =>
+        created('/api/portfolio/master-data', {
+          informationTypeId: await newInformationTypeId(),
+          systemId,
+          scopeOrgUnitId: boardId,
+          validFrom: '2026-01-01',
+          validTo: null,
+          decisionReference: null,
+        }),
+      ratingRoundId: round,
+      managementObjectId,
+      classificationAnswers: Object.fromEntries(model.body.questions.map((question) => [question.id, 0])),
+      staffUserId,
       unitInBoardId: unitId('Bygglovsenheten'),
       boardId: unitId('Byggnadsnämnden'),
       newApiClientId: async () => {

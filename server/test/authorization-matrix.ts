@@ -51,6 +51,29 @@ export interface MatrixFixtures {
   newDraft(): Promise<string>;
   /** A publishable e-service definition whose responsible unit is Bygglovsenheten. */
   unitDefinition(): Promise<Record<string, unknown>>;
+  /** A planned system of the application portfolio owned by Byggnadsnämnden, and a second one. */
+  systemId: string;
+  otherSystemId: string;
+  /** A new planned system owned by Byggnadsnämnden (to move to another stage). */
+  newSystem(): Promise<string>;
+  /** A staff member who is none of the callers (Karin Ek), to be given portfolio roles. */
+  portfolioPersonId: string;
+  /** A new system administrator role on `systemId`, held by Karin Ek (to end). */
+  newRoleToEnd(): Promise<string>;
+  /** A new information owner role held by the staff member without roles (Nils), to accept. */
+  newRoleToAccept(): Promise<string>;
+  /** A new information type (master data), with nothing pointing at it. */
+  newInformationTypeId(): Promise<string>;
+  /** A new integration from `systemId` to `otherSystemId`. */
+  newIntegration(): Promise<string>;
+  /** A new master-data designation for Byggnadsnämnden (to end). */
+  newDesignation(): Promise<string>;
+  /** An open rating round. */
+  ratingRoundId: string;
+  /** A pm3 management object. */
+  managementObjectId: string;
+  /** Every question of the classification model answered with its first option. */
+  classificationAnswers: Record<string, number>;
 }
 
 export interface MatrixRow {
@@ -80,6 +103,55 @@ export function informationType(key: string) {
     concepts: [{ term: 'Term', definition: 'En definition.' }],
   };
 }
+/** A valid system owned by Byggnadsnämnden (names are unique, so each POST gets its own). */
+export function portfolioSystem(fixtures: MatrixFixtures, name: string) {
+  return {
+    name,
+    description: 'Registrerat av behörighetstestet.',
+    purpose: 'Att pröva behörigheter.',
+    category: 'department',
+    supportKind: 'basic',
+    owningBoardId: fixtures.boardId,
+    usedByOrgUnitIds: [fixtures.unitInBoardId],
+    userCount: 10,
+    supplier: null,
+    contractReference: null,
+    hosting: 'cloud',
+    technicalPlatform: null,
+    documentationUrl: null,
+    loginUrl: null,
+    singleSignOn: true,
+    centralAccessAdministration: false,
+    criticality: { businessImpact: 2, reach: 2, transactionVolume: 1 },
+    tierOverride: null,
+    fit: null,
+  };
+}
+const integration = (f: MatrixFixtures, informationTypeId: string) => ({
+  sourceSystemId: f.systemId,
+  targetSystemId: f.otherSystemId,
+  informationTypeIds: [informationTypeId],
+  pattern: 'file',
+  protocol: 'SFTP',
+  format: 'CSV',
+  frequency: 'daily',
+  platform: null,
+  ownerOrgUnitId: f.boardId,
+  description: null,
+});
+const tierPolicy = {
+  supportHours: 'Vardagar 08–17',
+  availabilityPercent: 99,
+  rtoHours: 24,
+  rpoHours: 24,
+  responseHours: 4,
+  fixHours: 24,
+  reviewIntervalMonths: 24,
+  priceWeight: 2,
+};
+let portfolioCounter = 0;
+const nextName = (prefix: string) => `${prefix} ${++portfolioCounter}`;
+
 let keyCounter = 0;
 const nextKey = () =>
   String.fromCharCode(65 + (keyCounter++ % 26)) + 'x'.repeat(Math.floor(keyCounter / 26) + 1);
@@ -260,6 +332,122 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'PUT /api/master-data/information-types/{informationTypeId}': {
     request: (f) => ({ path: `/api/master-data/information-types/${f.informationTypeId}`, body: informationType('matrisPerson') }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'GET /api/portfolio/systems': {
+    request: () => ({ path: '/api/portfolio/systems?tier=bronze&sort=-userCount' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/systems': {
+    request: (f) => ({ path: '/api/portfolio/systems', body: portfolioSystem(f, nextName('Matrissystem')) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/portfolio/systems/{systemId}': {
+    request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}` }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'PUT /api/portfolio/systems/{systemId}': {
+    request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}`, body: portfolioSystem(f, 'Matrisens system') }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/portfolio/systems/{systemId}/lifecycle': {
+    request: async (f) => ({ path: `/api/portfolio/systems/${await f.newSystem()}/lifecycle`, body: { stage: 'retired', from: '2026-11-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/portfolio/systems/{systemId}/information': {
+    request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}/information`, body: { items: [{ informationTypeId: f.informationTypeId, create: true, read: true, update: true, delete: false }] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/portfolio/systems/{systemId}/roles': {
+    request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}/roles`, body: { role: 'superUser', personId: f.portfolioPersonId, validFrom: '2026-01-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'POST /api/portfolio/information-types/{informationTypeId}/roles': {
+    request: async (f) => ({ path: `/api/portfolio/information-types/${await f.newInformationTypeId()}/roles`, body: { role: 'informationOwner', personId: f.portfolioPersonId, validFrom: '2026-01-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'POST /api/portfolio/management-objects/{objectId}/roles': {
+    request: (f) => ({ path: `/api/portfolio/management-objects/${f.managementObjectId}/roles`, body: { role: 'objectManagerIt', personId: f.portfolioPersonId, validFrom: '2026-01-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'POST /api/portfolio/role-assignments/{assignmentId}/accept': {
+    request: async (f) => ({ path: `/api/portfolio/role-assignments/${await f.newRoleToAccept()}/accept` }),
+                                                                 answers: [401, 403, 200, 403, 403, 403, 403, 403, 403, 403] },
+  'POST /api/portfolio/role-assignments/{assignmentId}/end': {
+    request: async (f) => ({ path: `/api/portfolio/role-assignments/${await f.newRoleToEnd()}/end`, body: { validTo: '2026-12-31' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/portfolio/role-assignments/mine': {
+    request: () => ({ path: '/api/portfolio/role-assignments/mine' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/people': {
+    request: () => ({ path: '/api/portfolio/people?q=karin' }),  answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/tiers': {
+    request: () => ({ path: '/api/portfolio/tiers' }),           answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'PUT /api/portfolio/tiers/{tier}': {
+    request: () => ({ path: '/api/portfolio/tiers/bronze', body: tierPolicy }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/portfolio/classification-model': {
+    request: () => ({ path: '/api/portfolio/classification-model' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/information-types': {
+    request: () => ({ path: '/api/portfolio/information-types' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/information-types/{informationTypeId}/classification': {
+    request: async (f) => ({ path: `/api/portfolio/information-types/${await f.newInformationTypeId()}/classification` }),
+                                                                 answers: [401, 403, 403, 403, 403, 200, 200, 403, 403, 403] },
+  'POST /api/portfolio/information-types/{informationTypeId}/classifications': {
+    request: async (f) => ({ path: `/api/portfolio/information-types/${await f.newInformationTypeId()}/classifications`, body: { answers: f.classificationAnswers } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/portfolio/integrations': {
+    request: (f) => ({ path: `/api/portfolio/integrations?systemId=${f.systemId}` }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/integrations': {
+    request: (f) => ({ path: '/api/portfolio/integrations', body: integration(f, f.informationTypeId) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'PUT /api/portfolio/integrations/{integrationId}': {
+    request: async (f) => ({ path: `/api/portfolio/integrations/${await f.newIntegration()}`, body: { ...integration(f, f.informationTypeId), frequency: 'hourly' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'DELETE /api/portfolio/integrations/{integrationId}': {
+    request: async (f) => ({ path: `/api/portfolio/integrations/${await f.newIntegration()}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 204, 403, 403, 403] },
+  'GET /api/portfolio/graph': {
+    request: (f) => ({ path: `/api/portfolio/graph?orgUnitId=${f.boardId}` }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/master-data': {
+    request: () => ({ path: '/api/portfolio/master-data?on=2026-06-01' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/master-data': {
+    request: async (f) => ({ path: '/api/portfolio/master-data', body: { informationTypeId: await f.newInformationTypeId(), systemId: f.systemId, scopeOrgUnitId: f.boardId, validFrom: '2026-01-01', validTo: null, decisionReference: 'BN 2026/9' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 201, 201, 201] },
+  'POST /api/portfolio/master-data/{designationId}/end': {
+    request: async (f) => ({ path: `/api/portfolio/master-data/${await f.newDesignation()}/end`, body: { validTo: '2026-12-31' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
+  'GET /api/portfolio/reports/tiers': {
+    request: () => ({ path: '/api/portfolio/reports/tiers' }),   answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/reports/role-coverage': {
+    request: () => ({ path: '/api/portfolio/reports/role-coverage' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/reports/sso-coverage': {
+    request: () => ({ path: '/api/portfolio/reports/sso-coverage?top=30' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/reports/classification-overdue': {
+    request: () => ({ path: '/api/portfolio/reports/classification-overdue' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/reports/innovation': {
+    request: () => ({ path: '/api/portfolio/reports/innovation' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/rating-rounds': {
+    request: () => ({ path: '/api/portfolio/rating-rounds' }),   answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/rating-rounds': {
+    request: () => ({ path: '/api/portfolio/rating-rounds', body: { name: nextName('Matrisenkät'), opensOn: '2026-01-01', closesOn: '2026-12-31' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'POST /api/portfolio/rating-rounds/{roundId}/ratings': {
+    request: (f) => ({ path: `/api/portfolio/rating-rounds/${f.ratingRoundId}/ratings`, body: { systemId: f.systemId, score: 4, comment: null } }),
+                                                                 answers: [401, 403, 204, 204, 204, 204, 204, 204, 204, 403] },
+  'GET /api/portfolio/rating-rounds/{roundId}/results': {
+    request: (f) => ({ path: `/api/portfolio/rating-rounds/${f.ratingRoundId}/results` }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/management-objects': {
+    request: () => ({ path: '/api/portfolio/management-objects' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/management-objects': {
+    request: (f) => ({ path: '/api/portfolio/management-objects', body: { name: nextName('Matrisobjekt'), description: null, systemIds: [f.otherSystemId] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'PUT /api/portfolio/management-objects/{objectId}': {
+    request: (f) => ({ path: `/api/portfolio/management-objects/${f.managementObjectId}`, body: { name: 'Matrisens förvaltningsobjekt', description: 'Ändrat.', systemIds: [f.systemId] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/portfolio/management-objects/{objectId}/plans': {
+    request: (f) => ({ path: `/api/portfolio/management-objects/${f.managementObjectId}/plans`, body: { year: 2027, maintenanceBudget: 400000, developmentBudget: 250000, goals: 'Färre incidenter.', decisionReference: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };

@@ -8,11 +8,19 @@ import type { Actor, Grant } from '../../platform/http/access.ts';
  */
 
 /** What every logged-in staff member may do, with or without roles: see their own start page. */
-const staffBaseline: readonly Permission[] = ['workspace.use'];
+const staffBaseline: readonly Permission[] = ['workspace.use', 'portfolio.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
-  caseOfficer: ['workspace.use', 'tasks.read', 'org.read', 'persons.lookup', 'cases.read', 'cases.handle'],
+  caseOfficer: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'persons.lookup',
+    'cases.read',
+    'cases.handle',
+    'portfolio.read',
+  ],
   registrar: [
     'workspace.use',
     'tasks.read',
@@ -21,6 +29,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.read',
     'cases.handle',
     'cases.readSecret',
+    'portfolio.read',
   ],
   // Granted only by someone who holds it (or the `karna users add-role` command): see grantRefusal.
   protectedIdentityOfficer: [
@@ -31,8 +40,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'persons.readProtected',
     'cases.read',
     'cases.handle',
+    'portfolio.read',
   ],
-  systemOwner: ['workspace.use', 'tasks.read', 'org.read'],
+  systemOwner: ['workspace.use', 'tasks.read', 'org.read', 'portfolio.read', 'portfolio.readConfidential'],
   itDepartment: [
     'workspace.use',
     'tasks.read',
@@ -40,6 +50,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'users.read',
     'registry.read',
     'masterData.manage',
+    'portfolio.read',
+    'portfolio.readConfidential',
+    'portfolio.manage',
   ],
   administrator: [
     'workspace.use',
@@ -52,6 +65,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'registry.read',
     'masterData.manage',
     'services.manage',
+    'portfolio.read',
   ],
 };
 

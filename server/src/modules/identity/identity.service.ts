@@ -9,7 +9,7 @@ import {
   type StaffUser,
 } from '@karna/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor, Grant } from '../../platform/http/access.ts';
 import { authenticateApiKey } from './api-clients.service.ts';
 import { identityError } from './identity.errors.ts';
@@ -250,4 +250,74 @@ export async function findUserNames(
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((row) => [row.id, `${row.given_name} ${row.family_name}`]));
+}
+
+/** A staff member as other modules show them beside a role they hold there. */
+export interface StaffContact {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+function toContact(row: {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+}): StaffContact {
+  return { id: row.id, name: `${row.given_name} ${row.family_name}`, email: row.email };
+}
+
+/** Staff members by id (citizens are never returned). */
+export async function findStaffContacts(
+  db: Kysely<unknown>,
+  ids: readonly string[],
+): Promise<Map<string, StaffContact>> {
+  if (ids.length === 0) return new Map();
+  const rows = await identityDb(db)
+    .selectFrom('users')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('kind', '=', 'staff')
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, toContact(row)]));
+}
+
+/** Staff members by e-mail address, compared without case (a spreadsheet's owner column). */
+export async function findStaffByEmails(
+  db: Kysely<unknown>,
+  emails: readonly string[],
+): Promise<Map<string, StaffContact>> {
+  const wanted = [...new Set(emails.map((email) => email.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await identityDb(db)
+    .selectFrom('users')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('kind', '=', 'staff')
+    .where(sql<string>`lower(email)`, 'in', wanted)
+    .execute();
+  return new Map(rows.map((row) => [(row.email ?? '').toLowerCase(), toContact(row)]));
+}
+
+/** Staff whose name or e-mail contains every word of `query`, at most `limit`, in Swedish order. */
+export async function searchStaff(
+  db: Kysely<unknown>,
+  query: string,
+  limit: number,
+): Promise<StaffContact[]> {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  let select = identityDb(db)
+    .selectFrom('users')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('kind', '=', 'staff');
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    select = select.where(
+      sql<string>`lower(given_name || ' ' || family_name || ' ' || coalesce(email, ''))`,
+      'like',
+      pattern,
+    );
+  }
+  const rows = await select.limit(limit).execute();
+  return rows.map(toContact).sort((a, b) => swedishOrder.compare(a.name, b.name));
 }

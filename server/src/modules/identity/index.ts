@@ -23,7 +23,15 @@ export {
   insertRoleAssignment,
   insertUser,
 } from './identity.repository.ts';
-export { findStaffAbleTo, findUserNames, listStaffUsers } from './identity.service.ts';
+export {
+  findStaffAbleTo,
+  findStaffByEmails,
+  findStaffContacts,
+  findUserNames,
+  listStaffUsers,
+  type StaffContact,
+  searchStaff,
+} from './identity.service.ts';
 export { staffRoleNamesSv } from './role-names.ts';
 export { SessionStore, setSessionActingFor } from './sessions.service.ts';
 

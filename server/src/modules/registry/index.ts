@@ -12,6 +12,11 @@ import { registerRegistryRoutes } from './registry.routes.ts';
 import { registerRegistrySyncRoutes } from './registry.sync.routes.ts';
 
 export {
+  ensureInformationType,
+  findInformationTypes,
+  type InformationTypeRef,
+} from './information-types.ts';
+export {
   type DemoCitizen,
   generateChangeFile,
   generatePopulationFile,

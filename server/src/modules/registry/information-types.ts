@@ -168,3 +168,44 @@ export async function registerInformationTypeRoutes(
     },
   );
 }
+
+/** An information type as other modules refer to it. */
+export interface InformationTypeRef {
+  id: string;
+  key: string;
+  nameSv: string;
+  nameEn: string;
+}
+
+/** The information types (all, or those with the given ids), for modules that point at them. */
+export async function findInformationTypes(
+  db: Kysely<unknown>,
+  ids?: readonly string[],
+): Promise<InformationTypeRef[]> {
+  if (ids && ids.length === 0) return [];
+  let query = registryDb(db)
+    .selectFrom('registry_information_types')
+    .select(['id', 'key', 'name_sv', 'name_en']);
+  if (ids) query = query.where('id', 'in', [...new Set(ids)]);
+  const rows = await query.execute();
+  return rows.map((row) => ({ id: row.id, key: row.key, nameSv: row.name_sv, nameEn: row.name_en }));
+}
+
+/** The id of the type with `input.key`, created when there is none (the demo seed's designations). */
+export async function ensureInformationType(
+  db: Kysely<unknown>,
+  input: InformationTypeInput,
+): Promise<string> {
+  const existing = await registryDb(db)
+    .selectFrom('registry_information_types')
+    .select('id')
+    .where('key', '=', input.key)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await registryDb(db)
+    .insertInto('registry_information_types')
+    .values(columnsOf(input))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,25 @@
+import type { KarnaModule } from '../../platform/module.ts';
+import * as createPortfolioTables from './migrations/202611251000-create-portfolio-tables.ts';
+import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
+import { registerPortfolioLinkRoutes } from './portfolio.links.routes.ts';
+import { registerPortfolioRoutes } from './portfolio.routes.ts';
+
+export { type PortfolioErrorCode, portfolioErrors } from './portfolio.errors.ts';
+export { type PortfolioSeed, seedPortfolio } from './portfolio.seed.ts';
+
+/**
+ * The application portfolio (M1–M8, E3, A2, A3, Q3): systems with owners and dated roles, the
+ * tier policy, KLASSA classification of the information systems hold, integrations, master-data
+ * designations, user ratings and pm3 management objects.
+ */
+export const portfolioModule: KarnaModule = {
+  name: 'portfolio',
+  migrations: {
+    '202611251000-create-portfolio-tables': createPortfolioTables,
+  },
+  async registerRoutes(app, context) {
+    await registerPortfolioRoutes(app, context);
+    await registerPortfolioLinkRoutes(app, context);
+    await registerPortfolioImportRoutes(app, context);
+  },
+};
