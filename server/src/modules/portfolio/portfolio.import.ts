@@ -1,4 +1,10 @@
-import type { ImportField, ImportPreview, ImportResult, ImportRowError } from '@karna/contracts';
+import {
+  type ImportField,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowError,
+  text,
+} from '@karna/contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type Kysely, sql } from 'kysely';
 import { readSheet } from 'read-excel-file/node';
@@ -271,8 +277,8 @@ function isWebAddress(text: string): boolean {
   }
 }
 
-/** Control characters and direction overrides have no place in a register (as `text()` refuses them). */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+/** A cell holds what the API's free text may hold: no control characters or direction overrides. */
+const cellContent = text({ max: 4000, min: 0, multiline: true });
 
 interface Lookups {
   units: PortfolioAccess['units'];
