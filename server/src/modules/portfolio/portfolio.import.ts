@@ -307,7 +307,7 @@ function parseRow(
   const values: ParsedRow['values'] = {};
 
   for (const [field, cell] of cells) {
-    if (UNSAFE_TEXT.test(cell.value))
+    if (!cellContent.safeParse(cell.value).success)
       fail(field, 'invalid_text', `Fältet ${fieldNamesSv[field]} innehåller otillåtna tecken.`);
   }
   const name = value('name');
