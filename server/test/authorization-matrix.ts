@@ -1,3 +1,5 @@
+import { swedishDate } from '@karna/contracts';
+
 /**
  * The authorisation matrix: for every documented route, what each kind of caller gets. A route
  * registered without a row here fails `authorization-matrix.api.test.ts`, so a new module's routes
@@ -74,6 +76,8 @@ export interface MatrixFixtures {
   managementObjectId: string;
   /** Every question of the classification model answered with its first option. */
   classificationAnswers: Record<string, number>;
+  /** A spreadsheet the IT department (Ivar) uploaded for import, waiting for its mapping. */
+  newImport(): Promise<string>;
 }
 
 export interface MatrixRow {
@@ -345,7 +349,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
     request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}`, body: portfolioSystem(f, 'Matrisens system') }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'POST /api/portfolio/systems/{systemId}/lifecycle': {
-    request: async (f) => ({ path: `/api/portfolio/systems/${await f.newSystem()}/lifecycle`, body: { stage: 'retired', from: '2026-11-01' } }),
+    request: async (f) => ({ path: `/api/portfolio/systems/${await f.newSystem()}/lifecycle`, body: { stage: 'retired', from: swedishDate() } }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'PUT /api/portfolio/systems/{systemId}/information': {
     request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}/information`, body: { items: [{ informationTypeId: f.informationTypeId, create: true, read: true, update: true, delete: false }] } }),
@@ -448,6 +452,19 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'PUT /api/portfolio/management-objects/{objectId}/plans': {
     request: (f) => ({ path: `/api/portfolio/management-objects/${f.managementObjectId}/plans`, body: { year: 2027, maintenanceBudget: 400000, developmentBudget: 250000, goals: 'Färre incidenter.', decisionReference: null } }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  // The upload's body is the file's bytes; the matrix sends JSON, which the IT department has refused as unreadable.
+  'POST /api/portfolio/imports': {
+    request: () => ({ path: '/api/portfolio/imports?fileName=system.csv', body: { not: 'a file' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 400, 403, 403, 403] },
+  'GET /api/portfolio/imports/{importId}': {
+    request: async (f) => ({ path: `/api/portfolio/imports/${await f.newImport()}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/portfolio/imports/{importId}/commit': {
+    request: async (f) => ({ path: `/api/portfolio/imports/${await f.newImport()}/commit`, body: { mapping: { Namn: 'name', Nämnd: 'owningBoard' }, dryRun: true } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/portfolio/exports/{list}': {
+    request: () => ({ path: '/api/portfolio/exports/systems?tier=gold' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };

@@ -1,5 +1,6 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createPortfolioTables from './migrations/202611251000-create-portfolio-tables.ts';
+import { registerPortfolioExportRoutes } from './portfolio.exports.ts';
 import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
 import { registerPortfolioLinkRoutes } from './portfolio.links.routes.ts';
 import { registerPortfolioRoutes } from './portfolio.routes.ts';
@@ -21,5 +22,6 @@ export const portfolioModule: KarnaModule = {
     await registerPortfolioRoutes(app, context);
     await registerPortfolioLinkRoutes(app, context);
     await registerPortfolioImportRoutes(app, context);
+    await registerPortfolioExportRoutes(app, context);
   },
 };
