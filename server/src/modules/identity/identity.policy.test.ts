@@ -81,13 +81,16 @@ describe('permissionsOf', () => {
       'masterData.manage',
       'org.read',
       'persons.lookup',
+      'portfolio.manage',
+      'portfolio.read',
+      'portfolio.readConfidential',
       'registry.read',
       'tasks.read',
       'users.read',
       'workspace.use',
     ]);
     expect(permissionsOf(citizen)).toEqual(['myPages.use']);
-    expect(permissionsOf(staff())).toEqual(['workspace.use']);
+    expect(permissionsOf(staff())).toEqual(['workspace.use', 'portfolio.read']);
     expect(permissionsOf(anonymous)).toEqual([]);
   });
 });

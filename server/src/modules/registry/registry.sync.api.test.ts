@@ -226,12 +226,12 @@ describe.each(testBackends)('the registers for systems that keep in step, on %s'
 
     it('are designated, listed in Swedish order, changed, and refused when the key is taken', async () => {
       const created = await admin.api<{ id: string }>('POST', '/api/master-data/information-types', {
-        json: input('customer', 'Ärende och kund'),
+        json: input('partner', 'Ärende och kund'),
       });
       expect(created.status).toBe(201);
       await admin.api('POST', '/api/master-data/information-types', { json: input('zone', 'Zon') });
       const taken = await admin.api('POST', '/api/master-data/information-types', {
-        json: input('customer', 'Kund'),
+        json: input('partner', 'Kund'),
       });
       expect(taken).toMatchObject({ status: 409, body: { code: 'information_type_exists' } });
       const list = await admin.api<{ items: { nameSv: string }[] }>(
@@ -243,7 +243,7 @@ describe.each(testBackends)('the registers for systems that keep in step, on %s'
       const updated = await admin.api<{ sourceSystem: string }>(
         'PUT',
         `/api/master-data/information-types/${created.body.id}`,
-        { json: { ...input('customer', 'Kund'), sourceSystem: 'Kundregistret' } },
+        { json: { ...input('partner', 'Kund'), sourceSystem: 'Kundregistret' } },
       );
       expect(updated.body.sourceSystem).toBe('Kundregistret');
     });
@@ -251,7 +251,7 @@ describe.each(testBackends)('the registers for systems that keep in step, on %s'
     it('refuse an unknown steward unit and an unknown type', async () => {
       const unknownUnit = await admin.api('POST', '/api/master-data/information-types', {
         json: {
-          ...input('supplier', 'Leverantör'),
+          ...input('contractor', 'Leverantör'),
           stewardOrgUnitId: '00000000-0000-4000-8000-000000000000',
         },
       });
@@ -259,7 +259,7 @@ describe.each(testBackends)('the registers for systems that keep in step, on %s'
       const missing = await admin.api(
         'PUT',
         '/api/master-data/information-types/00000000-0000-4000-8000-000000000000',
-        { json: input('supplier', 'Leverantör') },
+        { json: input('contractor', 'Leverantör') },
       );
       expect(missing).toMatchObject({ status: 404, body: { code: 'information_type_not_found' } });
     });
