@@ -26,6 +26,17 @@ export const webPages = {
   informationTypes: '/admin/informationstyper',
   accessibility: '/tillganglighet',
   personalData: '/personuppgifter',
+  /** The application portfolio (applikationsportfölj): the register of the municipality's systems. */
+  portfolio: '/portfolj',
+  portfolioMine: '/portfolj/mina-system',
+  portfolioNewSystem: '/portfolj/nytt-system',
+  portfolioSystem: '/portfolj/system/:systemId',
+  portfolioClassification: '/portfolj/informationsklassning',
+  portfolioInformationType: '/portfolj/informationsklassning/:informationTypeId',
+  portfolioIntegrations: '/portfolj/integrationer',
+  portfolioReports: '/portfolj/rapporter',
+  portfolioImport: '/portfolj/import',
+  portfolioSurvey: '/portfolj/enkat',
   /** Development only: the mails the local SMTP catcher took. */
   caughtMails: '/utveckling/e-post',
 } as const;

@@ -84,7 +84,7 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     expect(session.body.user.permissions).not.toContain('users.read');
   });
 
-  it('gives a staff member without roles their start page and the portfolio's open parts, nothing more', async () => {
+  it('gives a staff member without roles their start page and the portfolio’s open parts, nothing more', async () => {
     const browser = server.browser();
     await browser.loginAsStaff(nils?.subject ?? '');
     const session = await browser.api<SessionBody>('GET', '/api/session');

@@ -93,10 +93,9 @@ const headingWords: Record<ImportField, string[]> = {
   lifecycleFrom: ['sedan', 'från', 'datum', 'i drift sedan', 'lifecycle from'],
   owningBoard: ['ägande nämnd', 'nämnd', 'ägare', 'owning board', 'owner board'],
   systemOwnerEmail: [
-    'systemägare',
     'systemägare e-post',
     'systemägarens e-post',
-    'system owner',
+    'e-post systemägare',
     'system owner email',
   ],
   usedBy: ['används av', 'förvaltningar', 'verksamheter', 'used by'],
@@ -283,7 +282,7 @@ const cellContent = text({ max: 4000, min: 0, multiline: true });
 interface Lookups {
   units: PortfolioAccess['units'];
   owners: Map<string, { id: string }>;
-  existing: Map<string, { id: string; owning_board_id: string }>;
+  existing: Map<string, { id: string; owning_board_id: string; lifecycle: string; tier: string | null }>;
 }
 
 function unitByName(units: Lookups['units'], text: string) {
@@ -349,10 +348,29 @@ function parseRow(
     else if (field === 'hosting') values.hosting = mapped;
     else values.tier = mapped;
   }
+  // The lifecycle of a registered system moves on its page, where the owner rules are checked; a
+  // new system is registered as planned or as already in use (introducing takes an accepted owner).
+  if (values.lifecycle && existing && values.lifecycle !== existing.lifecycle) {
+    fail(
+      'lifecycle',
+      'lifecycle_not_imported',
+      'Livscykeln för ett registrerat system ändras på systemets sida.',
+    );
+  } else if (values.lifecycle === 'introducing' && !existing) {
+    fail(
+      'lifecycle',
+      'accepted_owner_required',
+      'Ett system som införs behöver en systemägare som har accepterat. Registrera det som planerat.',
+    );
+  }
+  if (existing && values.lifecycle === existing.lifecycle) delete values.lifecycle;
+  // A tier in the file that is the system's tier already is no decision of its own.
+  if (existing && values.tier === existing.tier) delete values.tier;
   const from = value('lifecycleFrom');
   if (from) {
-    if (isCalendarDate(from)) values.lifecycle_from = from;
-    else fail('lifecycleFrom', 'invalid_date', `"${from}" är inte ett datum (ÅÅÅÅ-MM-DD).`);
+    if (!isCalendarDate(from))
+      fail('lifecycleFrom', 'invalid_date', `"${from}" är inte ett datum (ÅÅÅÅ-MM-DD).`);
+    else if (!existing) values.lifecycle_from = from;
   }
   const users = value('userCount');
   if (users) {
@@ -538,7 +556,7 @@ export async function runImport(
     .filter(Boolean);
   const existingRows = await portfolioDb(db)
     .selectFrom('portfolio_systems')
-    .select(['id', 'name', 'owning_board_id'])
+    .select(['id', 'name', 'owning_board_id', 'lifecycle', 'tier'])
     .execute();
   const lookups: Lookups = {
     units: access.units,
@@ -615,17 +633,6 @@ async function writeRow(
       })
       .where('id', '=', systemId)
       .execute();
-    if (facts.lifecycle) {
-      await tables
-        .insertInto('portfolio_system_lifecycle')
-        .values({
-          system_id: systemId,
-          stage: facts.lifecycle,
-          from_date: facts.lifecycle_from ?? access.today,
-          recorded_by: access.userId,
-        })
-        .execute();
-    }
   } else {
     const lifecycle = facts.lifecycle ?? 'operating';
     const from = facts.lifecycle_from ?? access.today;
