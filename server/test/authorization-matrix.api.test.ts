@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
-import type { PortfolioTables } from '../src/modules/portfolio/portfolio.tables.ts';
+import { insertStagedImport } from '../src/modules/portfolio/portfolio.test-support.ts';
 import {
   insertInformationType,
   insertOrganisation,
@@ -150,18 +150,12 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
         const ivarId = (
           await ivar.call<{ items: { id: string }[] }>('GET', '/api/portfolio/people?q=ivar%20nilsson')
         ).body.items[0]?.id;
-        const row = await server.database.db
-          .withTables<PortfolioTables>()
-          .insertInto('portfolio_imports')
-          .values({
-            file_name: 'matris.csv',
-            uploaded_by: ivarId ?? null,
-            columns: JSON.stringify(['Namn', 'Nämnd']),
-            rows: JSON.stringify([['Matrisimporten', 'Byggnadsnämnden']]),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        return row.id;
+        return insertStagedImport(server.database.db, {
+          uploadedBy: ivarId ?? null,
+          fileName: 'matris.csv',
+          columns: ['Namn', 'Nämnd'],
+          rows: [['Matrisimporten', 'Byggnadsnämnden']],
+        });
       },
       classificationAnswers: Object.fromEntries(model.body.questions.map((question) => [question.id, 0])),
       staffUserId,

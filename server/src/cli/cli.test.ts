@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,27 @@ describe('the karna command', () => {
     });
     expect(production.code).toBe(1);
     expect(production.stderr).toContain('never seeded');
+  });
+
+  it('imports the portfolio from a spreadsheet, naming each bad row, and nothing until the rows are good', {
+    timeout: 180_000,
+  }, async () => {
+    const file = path.join(dataDir, 'system.csv');
+    await writeFile(
+      file,
+      'Namn;Ägande nämnd;Livscykel;Antal användare\r\n' +
+        'Kommandoradssystemet;Byggnadsnämnden;i drift;25\r\n' +
+        'Felsystemet;Månnämnden;i drift;många\r\n',
+    );
+    const refused = await karna(['import', 'portfolio', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('row 3, column "Ägande nämnd": Nämnden "Månnämnden" finns inte');
+    expect(refused.stdout).toContain('row 3, column "Antal användare"');
+    expect(refused.stdout).toContain('Nothing was imported');
+    const partly = await karna(['import', 'portfolio', '--valid-rows-only', file]);
+    expect(partly.code, partly.stdout).toBe(0);
+    expect(partly.stdout).toContain('Imported 1 of 2 rows: 1 new systems, 0 updated, 1 skipped');
+    const missing = await karna(['import', 'portfolio', path.join(dataDir, 'finns-inte.xlsx')]);
+    expect(missing.code).toBe(1);
   });
 });

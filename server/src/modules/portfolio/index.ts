@@ -5,7 +5,9 @@ import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
 import { registerPortfolioLinkRoutes } from './portfolio.links.routes.ts';
 import { registerPortfolioRoutes } from './portfolio.routes.ts';
 
+export { PortfolioAccess } from './portfolio.access.ts';
 export { type PortfolioErrorCode, portfolioErrors } from './portfolio.errors.ts';
+export { MAX_IMPORT_BYTES, readSpreadsheet, runImport, suggestMapping } from './portfolio.import.ts';
 export { type PortfolioSeed, seedPortfolio } from './portfolio.seed.ts';
 
 /**

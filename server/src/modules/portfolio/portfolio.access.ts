@@ -48,6 +48,21 @@ export class PortfolioAccess {
     this.today = today;
   }
 
+  /** The operator at the command line: the IT department for the whole municipality. */
+  static async forOperator(db: Kysely<unknown>): Promise<PortfolioAccess> {
+    const units = new Map((await findOrgUnits(identityDb(db))).map((unit) => [unit.id, unit]));
+    const root = [...units.values()].find((unit) => unit.parentId === null);
+    const actor: Actor = {
+      type: 'apiClient',
+      clientId: 'karna-cli',
+      displayName: 'karna',
+      grants: root
+        ? [{ role: 'itDepartment', orgUnitId: root.id, orgUnitPath: root.path, orgUnitName: root.name }]
+        : [],
+    };
+    return new PortfolioAccess(actor, units, new Map(), swedishDate());
+  }
+
   static async load(db: Kysely<unknown>, actor: Actor): Promise<PortfolioAccess> {
     const today = swedishDate();
     const units = new Map((await findOrgUnits(identityDb(db))).map((unit) => [unit.id, unit]));
