@@ -11,7 +11,7 @@ import { readSheet } from 'read-excel-file/node';
 import { findStaffByEmails } from '../identity/index.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
 import { portfolioError } from './portfolio.errors.ts';
-import { replaceUsage } from './portfolio.systems.ts';
+import { replaceUsage, withUniqueName } from './portfolio.systems.ts';
 import { portfolioDb } from './portfolio.tables.ts';
 import { swedishSortKey } from './swedish-sort.ts';
 
@@ -602,7 +602,9 @@ export async function runImport(
       : result;
   }
   await db.transaction().execute(async (trx) => {
-    for (const row of valid) await writeRow(trx, access, row, lookups.existing.get(row.name.toLowerCase()));
+    for (const row of valid) {
+      await withUniqueName(writeRow(trx, access, row, lookups.existing.get(row.name.toLowerCase())));
+    }
     await record(trx, { ...result, committed: true });
   });
   return { ...result, committed: true };

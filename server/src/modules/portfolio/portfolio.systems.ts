@@ -25,6 +25,20 @@ import { swedishSortKey } from './swedish-sort.ts';
 
 export type SystemRow = Selectable<PortfolioTables['portfolio_systems']>;
 
+/**
+ * Runs a write that may meet the unique index on a system's lower-cased name. The name check before
+ * it compares as JavaScript lower-cases; PostgreSQL's lower() may differ for a rare letter, and two
+ * writes may race: either way the index decides, and the answer is the same 409.
+ */
+export async function withUniqueName<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw portfolioError('system_name_taken');
+    throw error;
+  }
+}
+
 export async function findSystem(db: Kysely<unknown>, id: string, lock = false): Promise<SystemRow> {
   let query = portfolioDb(db).selectFrom('portfolio_systems').selectAll().where('id', '=', id);
   if (lock) query = query.forUpdate();
@@ -110,16 +124,18 @@ export async function createSystem(
   await checkSystemInput(trx, access, input);
   const tables = portfolioDb(trx);
   const from = input.lifecycleFrom ?? access.today;
-  const row = await tables
-    .insertInto('portfolio_systems')
-    .values({
-      ...systemColumns(input),
-      lifecycle: input.lifecycle,
-      lifecycle_from: from,
-      support_kind_since: access.today,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await withUniqueName(
+    tables
+      .insertInto('portfolio_systems')
+      .values({
+        ...systemColumns(input),
+        lifecycle: input.lifecycle,
+        lifecycle_from: from,
+        support_kind_since: access.today,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   await replaceUsage(tables, row.id, input.usedByOrgUnitIds);
   await tables
     .insertInto('portfolio_system_lifecycle')
@@ -152,18 +168,20 @@ export async function updateSystem(
   await checkSystemInput(trx, access, input, id);
   const tables = portfolioDb(trx);
   const columns = systemColumns(input);
-  const after = await tables
-    .updateTable('portfolio_systems')
-    .set({
-      ...columns,
-      // An innovative system's six months count from when it became innovative.
-      support_kind_since:
-        input.supportKind === before.support_kind ? before.support_kind_since : access.today,
-      updated_at: new Date(),
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const after = await withUniqueName(
+    tables
+      .updateTable('portfolio_systems')
+      .set({
+        ...columns,
+        // An innovative system's six months count from when it became innovative.
+        support_kind_since:
+          input.supportKind === before.support_kind ? before.support_kind_since : access.today,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   await replaceUsage(tables, id, input.usedByOrgUnitIds);
   return { before, after };
 }
