@@ -15,6 +15,40 @@ export type SystemCategory = z.infer<typeof SystemCategory>;
 export const SupportKind = z.enum(['basic', 'differentiating', 'innovative']);
 export type SupportKind = z.infer<typeof SupportKind>;
 
+/**
+ * What each support kind implies (STH's IT strategy): how long such a system is expected to live
+ * and who governs it. An innovative system past its months is flagged in the portfolio.
+ */
+export const supportKindPolicy: Record<
+  SupportKind,
+  { lifespan: { sv: string; en: string }; governance: { sv: string; en: string }; maxMonths: number | null }
+> = {
+  basic: {
+    lifespan: { sv: 'Lång, tio år eller mer', en: 'Long, ten years or more' },
+    governance: {
+      sv: 'Gemensam styrning: standardiseras, upphandlas och förvaltas för hela kommunen',
+      en: 'Shared governance: standardised, procured and managed for the whole municipality',
+    },
+    maxMonths: null,
+  },
+  differentiating: {
+    lifespan: { sv: 'Medellång, tre till sju år', en: 'Medium, three to seven years' },
+    governance: {
+      sv: 'Förvaltningens IT-råd inom kommunens ramar och arkitektur',
+      en: "The department's IT council, within the municipality's frame and architecture",
+    },
+    maxMonths: null,
+  },
+  innovative: {
+    lifespan: { sv: 'Kort, ett försök på högst sex månader', en: 'Short, a trial of at most six months' },
+    governance: {
+      sv: 'Ett tidsbegränsat försök: därefter beslut om att införa det som grundläggande eller differentierande stöd, eller avsluta det',
+      en: 'A time-limited trial: then a decision to adopt it as basic or differentiating support, or to end it',
+    },
+    maxMonths: 6,
+  },
+};
+
 export const LifecycleStage = z.enum(['planned', 'introducing', 'operating', 'phasingOut', 'retired']);
 export type LifecycleStage = z.infer<typeof LifecycleStage>;
 
@@ -274,7 +308,8 @@ export const InformationTypeClassification = z.object({
   current: Classification.nullable(),
   overdue: z.boolean(),
   history: z.array(Classification),
-  systems: z.array(z.object({ id: z.uuid(), name: z.string(), tier: TierCode.nullable() })),
+  /** The systems holding the information and what each does with it (create, read, update, delete). */
+  systems: z.array(InformationAccess.extend({ id: z.uuid(), name: z.string(), tier: TierCode.nullable() })),
 });
 export type InformationTypeClassification = z.infer<typeof InformationTypeClassification>;
 

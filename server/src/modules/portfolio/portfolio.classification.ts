@@ -102,6 +102,10 @@ export async function holdersOf(db: Kysely<unknown>, typeIds: readonly string[])
       'portfolio_systems.name',
       'portfolio_systems.tier',
       'portfolio_systems.owning_board_id',
+      'portfolio_system_information.can_create',
+      'portfolio_system_information.can_read',
+      'portfolio_system_information.can_update',
+      'portfolio_system_information.can_delete',
     ])
     .where('portfolio_system_information.information_type_id', 'in', [...new Set(typeIds)])
     .where('portfolio_systems.lifecycle', '<>', 'retired')
@@ -209,7 +213,15 @@ export async function informationTypeClassification(
     current: current && present(current),
     overdue: current === null || current.next_review_on < access.today,
     history: history.map(present),
-    systems: holders.map((system) => ({ id: system.id, name: system.name, tier: system.tier as never })),
+    systems: holders.map((system) => ({
+      id: system.id,
+      name: system.name,
+      tier: system.tier as InformationTypeClassification['systems'][number]['tier'],
+      create: system.can_create,
+      read: system.can_read,
+      update: system.can_update,
+      delete: system.can_delete,
+    })),
   };
 }
 

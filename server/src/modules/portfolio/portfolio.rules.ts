@@ -6,6 +6,7 @@ import {
   type CriticalityAssessment,
   type FitAssessment,
   type LifecycleStage,
+  supportKindPolicy,
   type TierCode,
   type TimeVerdict,
 } from '@karna/contracts';
@@ -54,7 +55,7 @@ export function canMoveTo(from: LifecycleStage, to: LifecycleStage): boolean {
 export const ACTIVE_STAGES: readonly LifecycleStage[] = ['introducing', 'operating', 'phasingOut'];
 
 /** An innovative system is a trial: STH gives it six months before it becomes something else or ends. */
-export const INNOVATION_MONTHS = 6;
+export const INNOVATION_MONTHS = supportKindPolicy.innovative.maxMonths ?? 6;
 
 /** Whole months from `from` to `to` (both `YYYY-MM-DD`). */
 export function monthsBetween(from: string, to: string): number {
