@@ -348,6 +348,8 @@ export const SystemDetail = SystemSummary.extend({
   tierPolicy: TierPolicy.nullable(),
   fit: FitAssessment.nullable(),
   managementObject: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The standard assortment's components the system runs on (M8). */
+  components: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string(), status: z.string() })),
   roles: z.array(PortfolioRoleAssignment),
   /** Rules the system breaks today: no owner, no full-time manager for gold/silver … */
   roleGaps: z.array(z.string()),
@@ -695,3 +697,30 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportIdParams = z.object({ importId: z.uuid() });
+
+// ---------------------------------------------------------------------------------------------
+// The standard assortment (M8): equipment and platform components, each with a status.
+
+export const ComponentKind = z.enum(['equipment', 'platform', 'software']);
+export const ComponentStatus = z.enum(['standard', 'allowed', 'phasingOut', 'notAllowed']);
+export type ComponentStatus = z.infer<typeof ComponentStatus>;
+
+export const StandardComponentInput = z.object({
+  name: text({ max: 120 }),
+  kind: ComponentKind,
+  status: ComponentStatus,
+  description: text({ max: 2000, multiline: true }).nullable(),
+  /** What to choose instead, for a component being phased out or not allowed. */
+  replacedById: z.uuid().nullable(),
+});
+export type StandardComponentInput = z.infer<typeof StandardComponentInput>;
+export const StandardComponent = StandardComponentInput.extend({
+  id: z.uuid(),
+  replacedByName: z.string().nullable(),
+  systems: z.array(z.object({ id: z.uuid(), name: z.string(), tier: TierCode.nullable() })),
+  updatedAt: z.iso.datetime(),
+});
+export type StandardComponent = z.infer<typeof StandardComponent>;
+export const StandardComponentListResponse = z.object({ items: z.array(StandardComponent) });
+export const ComponentIdParams = z.object({ componentId: z.uuid() });
+export const SystemComponentsInput = z.object({ componentIds: z.array(z.uuid()).max(50) });

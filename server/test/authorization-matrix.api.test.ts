@@ -104,7 +104,15 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       description: null,
       systemIds: [],
     });
+    const componentId = await created('/api/portfolio/components', {
+      name: 'Matrisens komponent',
+      kind: 'platform',
+      status: 'standard',
+      description: null,
+      replacedById: null,
+    });
     fixtures = {
+      componentId,
       systemId,
       otherSystemId,
       newSystem,

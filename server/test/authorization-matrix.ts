@@ -78,6 +78,8 @@ export interface MatrixFixtures {
   classificationAnswers: Record<string, number>;
   /** A spreadsheet the IT department (Ivar) uploaded for import, waiting for its mapping. */
   newImport(): Promise<string>;
+  /** A component of the standard assortment. */
+  componentId: string;
 }
 
 export interface MatrixRow {
@@ -465,6 +467,17 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'GET /api/portfolio/exports/{list}': {
     request: () => ({ path: '/api/portfolio/exports/systems?tier=gold' }),
                                                                  answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/portfolio/components': {
+    request: () => ({ path: '/api/portfolio/components' }),      answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/portfolio/components': {
+    request: () => ({ path: '/api/portfolio/components', body: { name: nextName('Matrisplattform'), kind: 'platform', status: 'allowed', description: null, replacedById: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'PUT /api/portfolio/components/{componentId}': {
+    request: (f) => ({ path: `/api/portfolio/components/${f.componentId}`, body: { name: 'Matrisens komponent', kind: 'platform', status: 'phasingOut', description: 'Avvecklas.', replacedById: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/portfolio/systems/{systemId}/components': {
+    request: (f) => ({ path: `/api/portfolio/systems/${f.systemId}/components`, body: { componentIds: [f.componentId] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
 };

@@ -1,5 +1,7 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import * as createPortfolioTables from './migrations/202611251000-create-portfolio-tables.ts';
+import * as standardAssortment from './migrations/202611251100-standard-assortment.ts';
+import { registerComponentRoutes } from './portfolio.components.ts';
 import { registerPortfolioExportRoutes } from './portfolio.exports.ts';
 import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
 import { registerPortfolioLinkRoutes } from './portfolio.links.routes.ts';
@@ -19,11 +21,13 @@ export const portfolioModule: KarnaModule = {
   name: 'portfolio',
   migrations: {
     '202611251000-create-portfolio-tables': createPortfolioTables,
+    '202611251100-standard-assortment': standardAssortment,
   },
   async registerRoutes(app, context) {
     await registerPortfolioRoutes(app, context);
     await registerPortfolioLinkRoutes(app, context);
     await registerPortfolioImportRoutes(app, context);
     await registerPortfolioExportRoutes(app, context);
+    await registerComponentRoutes(app, context);
   },
 };

@@ -560,4 +560,58 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
     );
     expect(late.body.code).toBe('rating_round_closed');
   });
+
+  it('keeps the standard assortment and shows the systems standing on a component being phased out', async () => {
+    const components = await nils.api<{
+      items: { id: string; name: string; status: string; systems: unknown[] }[];
+    }>('GET', '/api/portfolio/components');
+    const oracle = components.body.items.find((item) => item.name === 'Oracle Database');
+    expect(oracle?.status).toBe('phasingOut');
+    expect(oracle?.systems.length).toBeGreaterThan(0);
+
+    const component = (body: Record<string, unknown> = {}) => ({
+      name: 'Testplattformen',
+      kind: 'platform',
+      status: 'standard',
+      description: null,
+      replacedById: null,
+      ...body,
+    });
+    const created = await ivar.api<{ id: string }>('POST', '/api/portfolio/components', {
+      json: component(),
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await ivar.api('POST', '/api/portfolio/components', { json: component({ name: 'TESTPLATTFORMEN' }) }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await anna.api('POST', '/api/portfolio/components', { json: component({ name: 'Annas' }) })).status,
+    ).toBe(403);
+    const system = await create('Komponentsystemet', 'ks');
+    const set = await ivar.api<SystemDetail>('PUT', `/api/portfolio/systems/${system.id}/components`, {
+      json: { componentIds: [created.body.id] },
+    });
+    expect(set.body.components.map((item) => item.name)).toEqual(['Testplattformen']);
+    const phasedOut = await ivar.api<{ status: string; replacedByName: string; systems: { name: string }[] }>(
+      'PUT',
+      `/api/portfolio/components/${created.body.id}`,
+      { json: component({ status: 'phasingOut', replacedById: oracle?.id ?? null }) },
+    );
+    expect(phasedOut.body).toMatchObject({ status: 'phasingOut', replacedByName: 'Oracle Database' });
+    expect(phasedOut.body.systems.map((item) => item.name)).toEqual(['Komponentsystemet']);
+    const itself = await ivar.api('PUT', `/api/portfolio/components/${created.body.id}`, {
+      json: component({ replacedById: created.body.id }),
+    });
+    expect(itself.status).toBe(404);
+    expect(
+      (
+        await anna.api('PUT', `/api/portfolio/systems/${system.id}/components`, {
+          json: { componentIds: [] },
+        })
+      ).status,
+    ).toBe(403);
+    const csv = await nils.api<string>('GET', '/api/portfolio/exports/components');
+    expect(csv.body).toContain('Testplattformen;plattform;avvecklas;Oracle Database;1;Komponentsystemet');
+  });
 });

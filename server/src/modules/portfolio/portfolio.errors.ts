@@ -25,6 +25,8 @@ export const portfolioErrorCodes = [
   'rating_round_closed',
   'management_object_not_found',
   'management_object_name_taken',
+  'component_not_found',
+  'component_name_taken',
   'import_not_found',
   'import_file_unreadable',
   'import_has_errors',
@@ -172,6 +174,20 @@ export const portfolioErrors: ErrorCatalog<PortfolioErrorCode> = {
     title: {
       sv: 'Det finns redan ett förvaltningsobjekt med det namnet.',
       en: 'A management object with that name exists.',
+    },
+  },
+  component_not_found: {
+    status: 404,
+    title: {
+      sv: 'Komponenten finns inte i standardsortimentet.',
+      en: 'The component is not in the standard assortment.',
+    },
+  },
+  component_name_taken: {
+    status: 409,
+    title: {
+      sv: 'Det finns redan en komponent med det namnet i standardsortimentet.',
+      en: 'A component with that name is already in the standard assortment.',
     },
   },
   import_not_found: {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PlatformContext } from '../../platform/module.ts';
 import { findStaffContacts } from '../identity/index.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
+import { listComponents } from './portfolio.components.ts';
 import { portfolioError } from './portfolio.errors.ts';
 import { listIntegrations } from './portfolio.integrations.ts';
 import { ratingResults } from './portfolio.ratings.ts';
@@ -37,6 +38,7 @@ export const EXPORT_LISTS = [
   'classification-overdue',
   'innovation',
   'ratings',
+  'components',
 ] as const;
 
 const ExportParams = z.object({ list: z.enum(EXPORT_LISTS) });
@@ -249,6 +251,27 @@ async function listCsv(
       return toCsv(
         ['System', 'Innovativt sedan', 'Månader', 'Över sex månader'],
         report.items.map((item) => [item.name, item.since, item.months, yesNo(item.overdue)]),
+      );
+    }
+    case 'components': {
+      const components = await listComponents(db);
+      const statusWords = {
+        standard: 'standard',
+        allowed: 'tillåten',
+        phasingOut: 'avvecklas',
+        notAllowed: 'inte tillåten',
+      };
+      const kindWords = { equipment: 'utrustning', platform: 'plattform', software: 'programvara' };
+      return toCsv(
+        ['Komponent', 'Slag', 'Status', 'Ersätts av', 'Antal system', 'System'],
+        components.map((component) => [
+          component.name,
+          kindWords[component.kind],
+          statusWords[component.status],
+          component.replacedByName,
+          component.systems.length,
+          component.systems.map((system) => system.name).join(', '),
+        ]),
       );
     }
     case 'ratings': {

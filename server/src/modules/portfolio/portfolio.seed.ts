@@ -16,6 +16,7 @@ import { ensureInformationType } from '../registry/index.ts';
 import { addMonths, answersForLevels, classificationModel, levelsFromAnswers } from './portfolio.rules.ts';
 import { systemColumns } from './portfolio.systems.ts';
 import { portfolioDb } from './portfolio.tables.ts';
+import { swedishSortKey } from './swedish-sort.ts';
 
 /**
  * Loads a municipality's portfolio written as data (the demo's server/seeds/demo/portfolio.json):
@@ -103,6 +104,15 @@ export interface PortfolioSeed {
     scope: string | null;
     validFrom: DateText;
     decisionReference: string | null;
+  }[];
+  /** The standard assortment (M8); a system runs on a component when its platform names one of `matches`. */
+  components: {
+    name: string;
+    kind: 'equipment' | 'platform' | 'software';
+    status: 'standard' | 'allowed' | 'phasingOut' | 'notAllowed';
+    description: string | null;
+    replacedBy: string | null;
+    matches: string[];
   }[];
   ratingRounds: {
     name: string;
@@ -340,6 +350,8 @@ export async function seedPortfolio(
       .execute(),
   );
 
+  await seedComponents(trx, seed, systemId);
+
   // Ratings need distinct respondents: the staff, in a fixed order, answer in turn.
   const respondents = [...people.values()].map((person) => person.id).sort();
   for (const round of seed.ratingRounds) {
@@ -360,4 +372,45 @@ export async function seedPortfolio(
     await insertAll(ratings, (rows) => tables.insertInto('portfolio_ratings').values(rows).execute());
   }
   return { systems: seed.systems.length, integrations: seed.integrations.length };
+}
+
+async function seedComponents(
+  trx: Kysely<unknown>,
+  seed: PortfolioSeed,
+  systemId: (name: string) => string,
+): Promise<void> {
+  const tables = portfolioDb(trx);
+  const ids = new Map<string, string>();
+  for (const component of seed.components) {
+    const row = await tables
+      .insertInto('portfolio_components')
+      .values({
+        name: component.name,
+        name_sort: swedishSortKey(component.name),
+        kind: component.kind,
+        status: component.status,
+        description: component.description,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(component.name, row.id);
+  }
+  for (const component of seed.components) {
+    if (!component.replacedBy) continue;
+    await tables
+      .updateTable('portfolio_components')
+      .set({ replaced_by_id: lookup(ids, component.replacedBy, 'component') })
+      .where('id', '=', lookup(ids, component.name, 'component'))
+      .execute();
+  }
+  const uses = seed.systems.flatMap((system) => {
+    const platform = (system.technicalPlatform ?? '').toLowerCase();
+    return seed.components
+      .filter((component) => component.matches.some((match) => platform.includes(match.toLowerCase())))
+      .map((component) => ({
+        system_id: systemId(system.name),
+        component_id: lookup(ids, component.name, 'component'),
+      }));
+  });
+  await insertAll(uses, (rows) => tables.insertInto('portfolio_system_components').values(rows).execute());
 }

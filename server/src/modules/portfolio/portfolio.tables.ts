@@ -156,6 +156,16 @@ export type PortfolioTables = {
     score: number;
     comment: string | null;
   };
+  portfolio_components: Timestamps & {
+    id: Generated<string>;
+    name: string;
+    name_sort: string;
+    kind: string;
+    status: string;
+    description: string | null;
+    replaced_by_id: string | null;
+  };
+  portfolio_system_components: { system_id: string; component_id: string };
   portfolio_imports: {
     id: Generated<string>;
     file_name: string;

@@ -66,6 +66,22 @@ export async function updateTier(
   return presentTier(row);
 }
 
+/** The components of the standard assortment a system runs on (M8). */
+async function componentsOf(db: Kysely<unknown>, systemId: string): Promise<SystemDetail['components']> {
+  return portfolioDb(db)
+    .selectFrom('portfolio_system_components')
+    .innerJoin('portfolio_components', 'portfolio_components.id', 'portfolio_system_components.component_id')
+    .select([
+      'portfolio_components.id',
+      'portfolio_components.name',
+      'portfolio_components.kind',
+      'portfolio_components.status',
+    ])
+    .where('portfolio_system_components.system_id', '=', systemId)
+    .orderBy(sql`portfolio_components.name_sort collate "C"`)
+    .execute();
+}
+
 export async function systemDetail(
   db: Kysely<unknown>,
   access: PortfolioAccess,
@@ -82,7 +98,7 @@ export async function presentDetail(
 ): Promise<SystemDetail> {
   const tables = portfolioDb(db);
   const confidential = access.canReadConfidential(row);
-  const [[summary], history, tier, managementObject, assignments, integrationRows, security] =
+  const [[summary], history, tier, managementObject, assignments, integrationRows, security, components] =
     await Promise.all([
       presentSummaries(db, access, [row]),
       tables
@@ -109,6 +125,7 @@ export async function presentDetail(
         .where((eb) => eb.or([eb('source_system_id', '=', row.id), eb('target_system_id', '=', row.id)]))
         .execute(),
       confidential ? systemSecurity(db, access, row.id) : null,
+      componentsOf(db, row.id),
     ]);
   if (!summary) throw new Error('a system without its summary');
   const integrations = await presentIntegrations(db, access, integrationRows);
@@ -140,6 +157,7 @@ export async function presentDetail(
         ? { functionalFit: row.functional_fit, technicalFit: row.technical_fit }
         : null,
     managementObject: managementObject ?? null,
+    components,
     roles: await presentAssignments(db, access, assignments),
     roleGaps: roleGaps(row, heldOn(assignments, access.today)),
     integrations: integrations
