@@ -313,6 +313,25 @@ export const InformationTypeClassification = z.object({
 });
 export type InformationTypeClassification = z.infer<typeof InformationTypeClassification>;
 
+/** Information types as the portfolio sees them: held by how many systems, classified or not. */
+export const PortfolioInformationTypeListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      key: z.string(),
+      nameSv: z.string(),
+      nameEn: z.string(),
+      systems: z.number().int(),
+      classified: z.boolean(),
+      /** Null for readers who may not see the classification. */
+      levels: ClassificationLevels.nullable(),
+      nextReviewOn: z.iso.date().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type PortfolioInformationTypeListResponse = z.infer<typeof PortfolioInformationTypeListResponse>;
+
 export const RequiredControl = z.object({ key: z.string(), aspect: ClassificationAspect, text: Localized });
 
 /** The confidential part of a system: what it holds, how that is classified and what it demands. */
@@ -369,6 +388,17 @@ export const SystemDetail = SystemSummary.extend({
   canManage: z.boolean(),
 });
 export type SystemDetail = z.infer<typeof SystemDetail>;
+
+export const PeopleQuery = z.object({ q: text({ max: 100, min: 2 }) });
+export const PeopleResponse = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable() })),
+});
+export type PeopleResponse = z.infer<typeof PeopleResponse>;
+/** The caller's own roles, with the name of what each is for. */
+export const MyRolesResponse = z.object({
+  items: z.array(PortfolioRoleAssignment.extend({ subjectName: z.string() })),
+});
+export type MyRolesResponse = z.infer<typeof MyRolesResponse>;
 
 export const SystemIdParams = z.object({ systemId: z.uuid() });
 export const RoleAssignmentIdParams = z.object({ assignmentId: z.uuid() });

@@ -5,7 +5,11 @@ import {
   InformationTypeClassification,
   InformationTypeIdParam,
   LifecycleChange,
+  MyRolesResponse,
   NewSystemInput,
+  PeopleQuery,
+  PeopleResponse,
+  PortfolioInformationTypeListResponse,
   PortfolioRoleAssignment,
   PortfolioRoleAssignmentInput,
   RoleAssignmentIdParams,
@@ -20,7 +24,6 @@ import {
   TierListResponse,
   TierPolicy,
   TierPolicyInput,
-  text,
 } from '@karna/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -62,30 +65,6 @@ function displayNameOf(request: FastifyRequest): string {
   const actor = request.actor;
   return actor.type === 'anonymous' ? '' : actor.displayName;
 }
-
-const PeopleQuery = z.object({ q: text({ max: 100, min: 2 }) });
-const PeopleResponse = z.object({
-  items: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable() })),
-});
-const MyRolesResponse = z.object({
-  items: z.array(PortfolioRoleAssignment.extend({ subjectName: z.string() })),
-});
-const InformationTypeListResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      key: z.string(),
-      nameSv: z.string(),
-      nameEn: z.string(),
-      systems: z.number().int(),
-      classified: z.boolean(),
-      /** Null for readers who may not see classifications. */
-      levels: InformationTypeClassification.shape.history.element.shape.levels.nullable(),
-      nextReviewOn: z.iso.date().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
-});
 
 export async function registerPortfolioRoutes(
   fastify: FastifyInstance,
@@ -473,7 +452,7 @@ export async function registerPortfolioRoutes(
         tags: ['portfolio'],
         summary:
           'Information types with the systems holding them and (for those allowed) their classification',
-        response: { 200: InformationTypeListResponse },
+        response: { 200: PortfolioInformationTypeListResponse },
       },
       config: READ,
     },
