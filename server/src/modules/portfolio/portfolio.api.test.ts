@@ -614,4 +614,49 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
     const csv = await nils.api<string>('GET', '/api/portfolio/exports/components');
     expect(csv.body).toContain('Testplattformen;plattform;avvecklas;Oracle Database;1;Komponentsystemet');
   });
+
+  it("reports on the demo municipality's portfolio: tiers near MOL's mix, role gaps, overdue classification, overdue trials, ratings", async () => {
+    const tiers = await nils.api<{ rows: { tier: string | null; count: number }[] }>(
+      'GET',
+      '/api/portfolio/reports/tiers',
+    );
+    const perTier = (tier: string) =>
+      tiers.body.rows.filter((row) => row.tier === tier).reduce((sum, row) => sum + row.count, 0);
+    expect(perTier('gold')).toBeGreaterThanOrEqual(8);
+    expect(perTier('silver')).toBeGreaterThanOrEqual(20);
+    const coverage = await nils.api<{
+      systems: number;
+      withOwner: number;
+      gaps: { system: { tier: string }; gaps: string[] }[];
+    }>('GET', '/api/portfolio/reports/role-coverage');
+    expect(coverage.body.withOwner).toBeLessThanOrEqual(coverage.body.systems);
+    expect(
+      coverage.body.gaps.some(
+        (entry) => entry.system.tier === 'gold' && entry.gaps.includes('noSystemManager'),
+      ),
+    ).toBe(true);
+    expect(coverage.body.gaps.flatMap((entry) => entry.gaps)).toContain('ownerNotAccepted');
+    const overdue = await ivar.api<{ items: { reason: string }[] }>(
+      'GET',
+      '/api/portfolio/reports/classification-overdue',
+    );
+    expect(new Set(overdue.body.items.map((item) => item.reason))).toEqual(new Set(['never', 'overdue']));
+    const trials = await nils.api<{ items: { overdue: boolean }[] }>(
+      'GET',
+      '/api/portfolio/reports/innovation',
+    );
+    expect(trials.body.items.filter((item) => item.overdue).length).toBeGreaterThanOrEqual(3);
+    const rounds = await nils.api<{ items: { id: string; name: string }[] }>(
+      'GET',
+      '/api/portfolio/rating-rounds',
+    );
+    const survey = rounds.body.items.find((round) => round.name === 'Systemenkät 2026');
+    const results = await nils.api<{ shareHigh: number; ratings: number }>(
+      'GET',
+      `/api/portfolio/rating-rounds/${survey?.id}/results`,
+    );
+    expect(results.body.ratings).toBeGreaterThan(1000);
+    expect(results.body.shareHigh).toBeGreaterThan(0.6);
+    expect(results.body.shareHigh).toBeLessThan(0.75);
+  });
 });
