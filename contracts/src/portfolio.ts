@@ -195,6 +195,20 @@ export type PortfolioRole = z.infer<typeof PortfolioRole>;
 export const RoleSubjectType = z.enum(['system', 'managementObject', 'informationType']);
 export type RoleSubjectType = z.infer<typeof RoleSubjectType>;
 
+/** The roles each kind of governed object has (pm3's for management objects), in the order shown. */
+export const portfolioRolesBySubject: Record<RoleSubjectType, readonly PortfolioRole[]> = {
+  system: [
+    'systemOwner',
+    'systemOwnerDelegate',
+    'systemManager',
+    'systemAdministrator',
+    'systemCustodian',
+    'superUser',
+  ],
+  managementObject: ['objectOwner', 'objectManagerBusiness', 'objectManagerIt'],
+  informationType: ['informationOwner'],
+};
+
 export const PortfolioRoleAssignment = z.object({
   id: z.uuid(),
   subjectType: RoleSubjectType,

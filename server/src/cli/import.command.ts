@@ -15,6 +15,7 @@ import {
   PopulationFileError,
 } from '../modules/registry/index.ts';
 import { AuditTrail, NOT_A_REQUEST, systemActor } from '../platform/audit/index.ts';
+import type { Config } from '../platform/config.ts';
 import { type CliCommand, EXIT, parseOptions, print, showUsage, UsageError, withDatabase } from './cli.ts';
 
 const USAGE = `Usage: karna import population [--allow-older] FILE
@@ -34,22 +35,20 @@ Livscykel, Systemägare e-post, Nivå … as the web app's export writes them). 
 each error printed with its row and column; a file with errors imports nothing unless
 --valid-rows-only is given. --dry-run only checks. A system the register knows by name is updated.`;
 
+const IMPORT_OPTIONS = {
+  'allow-older': { type: 'boolean' },
+  'valid-rows-only': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
 /** Rejections printed in full; the rest are counted. */
 const LISTED_REJECTIONS = 100;
 
 export const runImportCommand: CliCommand = async (args, loadConfig) => {
-  const { values, positionals } = parseOptions(
-    args,
-    {
-      'allow-older': { type: 'boolean' },
-      'valid-rows-only': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-    },
-    USAGE,
-  );
+  const { values, positionals } = parseOptions(args, IMPORT_OPTIONS, USAGE);
   const [what, file] = positionals;
   if (values.help || !what) return showUsage(USAGE, values.help === true);
-  if (what === 'portfolio') return importPortfolio(args, loadConfig);
+  if (what === 'portfolio') return importPortfolio(values, file, loadConfig);
   if (what !== 'population') throw new UsageError(`Unknown import "${what}".\n\n${USAGE}`);
   if (!file) throw new UsageError(`import population needs a FILE\n\n${USAGE}`);
 
@@ -134,19 +133,10 @@ function progressDisplay(): { update: (progress: ImportProgress) => void; stop: 
 
 /** `karna import portfolio FILE`: the same checks and writes as the web app's import. */
 async function importPortfolio(
-  args: string[],
-  loadConfig: () => import('../platform/config.ts').Config,
+  values: { 'valid-rows-only'?: boolean; 'dry-run'?: boolean },
+  file: string | undefined,
+  loadConfig: () => Config,
 ): Promise<number> {
-  const { values, positionals } = parseOptions(
-    args,
-    {
-      'allow-older': { type: 'boolean' },
-      'valid-rows-only': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-    },
-    USAGE,
-  );
-  const file = positionals[1];
   if (!file) throw new UsageError(`import portfolio needs a FILE\n\n${USAGE}`);
   let bytes: Buffer;
   try {

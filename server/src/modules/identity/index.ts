@@ -22,6 +22,7 @@ export {
   insertOrgUnit,
   insertRoleAssignment,
   insertUser,
+  type OrgUnitRow,
 } from './identity.repository.ts';
 export {
   findStaffAbleTo,

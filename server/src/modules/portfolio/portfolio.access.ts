@@ -2,7 +2,7 @@ import { swedishDate } from '@karna/contracts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { can, findOrgUnits, identityDb } from '../identity/index.ts';
+import { can, findOrgUnits, identityDb, type OrgUnitRow } from '../identity/index.ts';
 import { portfolioDb } from './portfolio.tables.ts';
 
 /**
@@ -20,14 +20,8 @@ export const EDITING_ROLES = new Set([
   'systemCustodian',
 ]);
 
-export interface OrgUnit {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  name: string;
-  shortName: string | null;
-  path: string;
-}
+/** A unit of the organisation as identity keeps it. */
+export type OrgUnit = OrgUnitRow;
 
 export class PortfolioAccess {
   readonly actor: Actor;

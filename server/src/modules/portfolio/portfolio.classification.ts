@@ -43,6 +43,20 @@ export function levelsOf(row: ClassificationRow): ClassificationLevels {
   };
 }
 
+/** The columns that keep levels: each aspect's label and rank. */
+export function levelColumns(levels: ClassificationLevels) {
+  return {
+    confidentiality_label: levels.confidentiality.label,
+    confidentiality_rank: levels.confidentiality.rank,
+    integrity_label: levels.integrity.label,
+    integrity_rank: levels.integrity.rank,
+    availability_label: levels.availability.label,
+    availability_rank: levels.availability.rank,
+    traceability_label: levels.traceability.label,
+    traceability_rank: levels.traceability.rank,
+  };
+}
+
 function present(row: ClassificationRow): Classification {
   return {
     id: row.id,
@@ -169,14 +183,7 @@ export async function classify(
       information_type_id: typeId,
       model: classificationModel.name,
       model_version: classificationModel.version,
-      confidentiality_label: levels.confidentiality.label,
-      confidentiality_rank: levels.confidentiality.rank,
-      integrity_label: levels.integrity.label,
-      integrity_rank: levels.integrity.rank,
-      availability_label: levels.availability.label,
-      availability_rank: levels.availability.rank,
-      traceability_label: levels.traceability.label,
-      traceability_rank: levels.traceability.rank,
+      ...levelColumns(levels),
       answers: JSON.stringify(input.answers),
       legal_bases: JSON.stringify(input.legalBases),
       comment: input.comment,
@@ -313,4 +320,21 @@ export async function protectionOf(
 ): Promise<ClassificationLevels | null> {
   const classifications = await currentClassifications(db, typeIds);
   return maximumProtection([...classifications.values()].map(levelsOf));
+}
+
+/** Every information type with its classification in force and the systems (in use) holding it. */
+export async function informationTypeOverview(db: Kysely<unknown>) {
+  const types = await findInformationTypes(db);
+  const [classifications, holders] = await Promise.all([
+    currentClassifications(db),
+    holdersOf(
+      db,
+      types.map((type) => type.id),
+    ),
+  ]);
+  return types.map((type) => ({
+    type,
+    current: classifications.get(type.id),
+    holders: holders.filter((holder) => holder.typeId === type.id),
+  }));
 }

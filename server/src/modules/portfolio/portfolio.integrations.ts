@@ -11,6 +11,7 @@ import { forbidden, type PortfolioAccess } from './portfolio.access.ts';
 import { currentClassifications, levelsOf } from './portfolio.classification.ts';
 import { portfolioError } from './portfolio.errors.ts';
 import { maximumProtection } from './portfolio.rules.ts';
+import { ownedOrUsedBy } from './portfolio.systems.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
 
 /**
@@ -20,6 +21,12 @@ import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
  */
 
 type IntegrationRow = Selectable<PortfolioTables['portfolio_integrations']>;
+
+/** The integration carries the information type. */
+function carrying(typeId: string) {
+  return sql<boolean>`exists (select 1 from portfolio_integration_information carried
+    where carried.integration_id = portfolio_integrations.id and carried.information_type_id = ${typeId})`;
+}
 type SystemRef = { id: string; name: string; owning_board_id: string };
 
 async function systemsById(db: Kysely<unknown>, ids: readonly string[]): Promise<Map<string, SystemRef>> {
@@ -119,15 +126,7 @@ export async function listIntegrations(
   }
   if (query.informationTypeId) {
     const typeId = query.informationTypeId;
-    select = select.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('portfolio_integration_information')
-          .select('integration_id')
-          .whereRef('portfolio_integration_information.integration_id', '=', 'portfolio_integrations.id')
-          .where('portfolio_integration_information.information_type_id', '=', typeId),
-      ),
-    );
+    select = select.where(carrying(typeId));
   }
   const [count, rows] = await Promise.all([
     select.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
@@ -279,18 +278,7 @@ export async function portfolioGraph(
       .selectFrom('portfolio_systems')
       .select('id')
       .where('lifecycle', '<>', 'retired')
-      .where((eb) =>
-        eb.or([
-          eb('owning_board_id', 'in', units),
-          eb.exists(
-            eb
-              .selectFrom('portfolio_system_usage')
-              .select('system_id')
-              .whereRef('portfolio_system_usage.system_id', '=', 'portfolio_systems.id')
-              .where('portfolio_system_usage.org_unit_id', 'in', units),
-          ),
-        ]),
-      )
+      .where(ownedOrUsedBy(units))
       .execute();
     focus = new Set(rows.map((row) => row.id));
     if (focus.size === 0) return { nodes: [], edges: [] };
@@ -318,15 +306,7 @@ export async function portfolioGraph(
   }
   if (query.informationTypeId) {
     const typeId = query.informationTypeId;
-    edgesQuery = edgesQuery.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('portfolio_integration_information')
-          .select('integration_id')
-          .whereRef('portfolio_integration_information.integration_id', '=', 'portfolio_integrations.id')
-          .where('portfolio_integration_information.information_type_id', '=', typeId),
-      ),
-    );
+    edgesQuery = edgesQuery.where(carrying(typeId));
   }
   const edges = await edgesQuery.execute();
   const carried = await carriedTypes(

@@ -1,8 +1,9 @@
-import type {
-  PortfolioRole,
-  PortfolioRoleAssignment,
-  PortfolioRoleAssignmentInput,
-  RoleSubjectType,
+import {
+  type PortfolioRole,
+  type PortfolioRoleAssignment,
+  type PortfolioRoleAssignmentInput,
+  portfolioRolesBySubject,
+  type RoleSubjectType,
 } from '@karna/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { findStaffContacts } from '../identity/index.ts';
@@ -21,19 +22,6 @@ import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
  */
 
 type AssignmentRow = Selectable<PortfolioTables['portfolio_role_assignments']>;
-
-const rolesBySubject: Record<RoleSubjectType, readonly PortfolioRole[]> = {
-  system: [
-    'systemOwner',
-    'systemOwnerDelegate',
-    'systemManager',
-    'systemAdministrator',
-    'systemCustodian',
-    'superUser',
-  ],
-  managementObject: ['objectOwner', 'objectManagerBusiness', 'objectManagerIt'],
-  informationType: ['informationOwner'],
-};
 
 /** Roles held by one person at a time for an object. */
 const SINGLE_HOLDER: ReadonlySet<PortfolioRole> = new Set([
@@ -99,9 +87,9 @@ export async function presentAssignments(
     rows.map((row) => row.person_id),
   );
   const order = [
-    ...rolesBySubject.system,
-    ...rolesBySubject.managementObject,
-    ...rolesBySubject.informationType,
+    ...portfolioRolesBySubject.system,
+    ...portfolioRolesBySubject.managementObject,
+    ...portfolioRolesBySubject.informationType,
   ];
   return [...rows]
     .sort(
@@ -228,7 +216,8 @@ export async function assignRole(
   subjectId: string,
   input: PortfolioRoleAssignmentInput,
 ): Promise<AssignmentRow> {
-  if (!rolesBySubject[subjectType].includes(input.role)) throw portfolioError('role_not_for_subject');
+  if (!portfolioRolesBySubject[subjectType].includes(input.role))
+    throw portfolioError('role_not_for_subject');
   if (input.validTo !== null && input.validTo < input.validFrom) {
     throw portfolioError('dates_out_of_order');
   }

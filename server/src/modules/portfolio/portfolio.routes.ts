@@ -35,9 +35,9 @@ import { findInformationTypes } from '../registry/index.ts';
 import { forbidden, PortfolioAccess } from './portfolio.access.ts';
 import {
   classify,
-  currentClassifications,
   holdersOf,
   informationTypeClassification,
+  informationTypeOverview,
   levelsOf,
   replaceSystemInformation,
 } from './portfolio.classification.ts';
@@ -458,29 +458,17 @@ export async function registerPortfolioRoutes(
     },
     async (request) => {
       const access = await accessOf(db, request);
-      const types = await findInformationTypes(db);
-      const [classifications, holders] = await Promise.all([
-        currentClassifications(db),
-        holdersOf(
-          db,
-          types.map((type) => type.id),
-        ),
-      ]);
       const collator = new Intl.Collator('sv');
       return {
-        items: types
-          .map((type) => {
-            const current = classifications.get(type.id);
-            const holding = holders.filter((holder) => holder.typeId === type.id);
-            return {
-              ...type,
-              systems: holding.length,
-              classified: current !== undefined,
-              levels: current && access.readsClassificationOf(holding) ? levelsOf(current) : null,
-              nextReviewOn: current?.next_review_on ?? null,
-              overdue: !current || current.next_review_on < access.today,
-            };
-          })
+        items: (await informationTypeOverview(db))
+          .map(({ type, current, holders }) => ({
+            ...type,
+            systems: holders.length,
+            classified: current !== undefined,
+            levels: current && access.readsClassificationOf(holders) ? levelsOf(current) : null,
+            nextReviewOn: current?.next_review_on ?? null,
+            overdue: !current || current.next_review_on < access.today,
+          }))
           .sort((a, b) => collator.compare(a.nameSv, b.nameSv)),
       };
     },

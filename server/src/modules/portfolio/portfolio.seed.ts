@@ -13,6 +13,7 @@ import type {
 import type { Kysely } from 'kysely';
 import { findStaffByEmails } from '../identity/index.ts';
 import { ensureInformationType } from '../registry/index.ts';
+import { levelColumns } from './portfolio.classification.ts';
 import { addMonths, answersForLevels, classificationModel, levelsFromAnswers } from './portfolio.rules.ts';
 import { systemColumns } from './portfolio.systems.ts';
 import { portfolioDb } from './portfolio.tables.ts';
@@ -284,14 +285,7 @@ export async function seedPortfolio(
         information_type_id: lookup(typeIds, type.key, 'information type'),
         model: classificationModel.name,
         model_version: classificationModel.version,
-        confidentiality_label: levels.confidentiality.label,
-        confidentiality_rank: levels.confidentiality.rank,
-        integrity_label: levels.integrity.label,
-        integrity_rank: levels.integrity.rank,
-        availability_label: levels.availability.label,
-        availability_rank: levels.availability.rank,
-        traceability_label: levels.traceability.label,
-        traceability_rank: levels.traceability.rank,
+        ...levelColumns(levels),
         answers: JSON.stringify(answers),
         legal_bases: JSON.stringify([]),
         comment: null,

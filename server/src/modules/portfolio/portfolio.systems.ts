@@ -236,6 +236,13 @@ export async function changeLifecycle(
 const TIER_ORDER = sql<number>`case tier when 'gold' then 1 when 'silver' then 2 when 'bronze' then 3 when 'copper' then 4 else 5 end`;
 const STAGE_ORDER = sql<number>`case lifecycle when 'planned' then 1 when 'introducing' then 2 when 'operating' then 3 when 'phasingOut' then 4 else 5 end`;
 
+/** The system is owned by a board among `unitIds`, or used by one of those units. */
+export function ownedOrUsedBy(unitIds: readonly string[]) {
+  return sql<boolean>`(portfolio_systems.owning_board_id in (${sql.join(unitIds)})
+    or exists (select 1 from portfolio_system_usage used
+      where used.system_id = portfolio_systems.id and used.org_unit_id in (${sql.join(unitIds)})))`;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
@@ -271,18 +278,7 @@ export function filteredSystems(
     const units = access.subtree(query.orgUnitId);
     if (units.length === 0) select = select.where(sql<boolean>`false`);
     else {
-      select = select.where((eb) =>
-        eb.or([
-          eb('owning_board_id', 'in', units),
-          eb.exists(
-            eb
-              .selectFrom('portfolio_system_usage')
-              .select('system_id')
-              .whereRef('portfolio_system_usage.system_id', '=', 'portfolio_systems.id')
-              .where('portfolio_system_usage.org_unit_id', 'in', units),
-          ),
-        ]),
-      );
+      select = select.where(ownedOrUsedBy(units));
     }
   }
   if (query.informationTypeId) {

@@ -9,9 +9,8 @@ import type {
 } from '@karna/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { z } from 'zod';
-import { findInformationTypes } from '../registry/index.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
-import { currentClassifications, holdersOf, systemSecurity } from './portfolio.classification.ts';
+import { informationTypeOverview, systemSecurity } from './portfolio.classification.ts';
 import { presentIntegrations } from './portfolio.integrations.ts';
 import { assignmentsOf, heldOn, presentAssignments, roleGaps } from './portfolio.roles.ts';
 import { INNOVATION_MONTHS, monthsBetween } from './portfolio.rules.ts';
@@ -297,21 +296,12 @@ export async function classificationOverdueReport(
   db: Kysely<unknown>,
   access: PortfolioAccess,
 ): Promise<z.infer<typeof ClassificationOverdueReport>> {
-  const types = await findInformationTypes(db);
-  const [classifications, holders] = await Promise.all([
-    currentClassifications(db),
-    holdersOf(
-      db,
-      types.map((type) => type.id),
-    ),
-  ]);
+  const overview = await informationTypeOverview(db);
   const collator = new Intl.Collator('sv');
   return {
-    items: types
-      .flatMap((type) => {
-        const systems = holders.filter((holder) => holder.typeId === type.id);
+    items: overview
+      .flatMap(({ type, current, holders: systems }) => {
         if (systems.length === 0) return [];
-        const current = classifications.get(type.id);
         if (current && current.next_review_on >= access.today) return [];
         return [
           {
