@@ -324,6 +324,8 @@ export const InformationTypeClassification = z.object({
   history: z.array(Classification),
   /** The systems holding the information and what each does with it (create, read, update, delete). */
   systems: z.array(InformationAccess.extend({ id: z.uuid(), name: z.string(), tier: TierCode.nullable() })),
+  /** The caller may classify the type (the IT department, its information owner, or an editor of a system holding it). */
+  canClassify: z.boolean(),
 });
 export type InformationTypeClassification = z.infer<typeof InformationTypeClassification>;
 
@@ -375,6 +377,8 @@ export const SystemDetail = SystemSummary.extend({
   documentationUrl: z.string().nullable(),
   loginUrl: z.string().nullable(),
   lifecycleHistory: z.array(LifecycleStep),
+  /** The stages the system may move to from where it is. */
+  nextStages: z.array(LifecycleStage),
   criticality: CriticalityAssessment.nullable(),
   assessedTier: TierCode.nullable(),
   tierOverride: TierOverride.nullable(),

@@ -136,7 +136,11 @@ async function assertMayClassify(
   access: PortfolioAccess,
   typeId: string,
 ): Promise<void> {
-  if (access.managesAnything()) return;
+  if (!(await mayClassify(db, access, typeId))) throw forbidden();
+}
+
+async function mayClassify(db: Kysely<unknown>, access: PortfolioAccess, typeId: string): Promise<boolean> {
+  if (access.managesAnything()) return true;
   const owners = await portfolioDb(db)
     .selectFrom('portfolio_role_assignments')
     .select(['person_id', 'valid_from', 'valid_to'])
@@ -151,10 +155,9 @@ async function assertMayClassify(
       row.valid_from <= today &&
       (row.valid_to === null || row.valid_to >= today),
   );
-  if (ownsIt) return;
+  if (ownsIt) return true;
   const holders = await holdersOf(db, [typeId]);
-  if (holders.some((system) => access.canEdit(system))) return;
-  throw forbidden();
+  return holders.some((system) => access.canEdit(system));
 }
 
 export async function classify(
@@ -215,7 +218,9 @@ export async function informationTypeClassification(
     holdersOf(db, [typeId]),
   ]);
   const current = history[0] ?? null;
+  const canClassify = await mayClassify(db, access, typeId);
   return {
+    canClassify,
     informationType: type,
     current: current && present(current),
     overdue: current === null || current.next_review_on < access.today,

@@ -596,11 +596,12 @@ export async function runImport(
     errors,
     committed: false,
   };
-  if (options.dryRun || (errors.length > 0 && !options.validRowsOnly) || valid.length === 0) {
-    return errors.length > 0 && !options.validRowsOnly
-      ? { ...result, created: 0, updated: 0, skipped: sheet.rows.length }
-      : result;
+  // A dry run tells what would be written; a refused commit says that nothing was.
+  if (options.dryRun) return result;
+  if (errors.length > 0 && !options.validRowsOnly) {
+    return { ...result, created: 0, updated: 0, skipped: sheet.rows.length };
   }
+  if (valid.length === 0) return result;
   await db.transaction().execute(async (trx) => {
     for (const row of valid) {
       await withUniqueName(writeRow(trx, access, row, lookups.existing.get(row.name.toLowerCase())));

@@ -51,6 +51,10 @@ export function canMoveTo(from: LifecycleStage, to: LifecycleStage): boolean {
   return nextStages[from].includes(to);
 }
 
+export function stagesAfter(from: LifecycleStage): readonly LifecycleStage[] {
+  return nextStages[from];
+}
+
 /** Stages in which a system is in use and must have exactly one system owner (M2, M7). */
 export const ACTIVE_STAGES: readonly LifecycleStage[] = ['introducing', 'operating', 'phasingOut'];
 

@@ -13,7 +13,7 @@ import type { PortfolioAccess } from './portfolio.access.ts';
 import { informationTypeOverview, systemSecurity } from './portfolio.classification.ts';
 import { presentIntegrations } from './portfolio.integrations.ts';
 import { assignmentsOf, heldOn, presentAssignments, roleGaps } from './portfolio.roles.ts';
-import { INNOVATION_MONTHS, monthsBetween } from './portfolio.rules.ts';
+import { INNOVATION_MONTHS, monthsBetween, stagesAfter } from './portfolio.rules.ts';
 import { findSystem, presentSummaries, type SystemRow } from './portfolio.systems.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
 
@@ -141,6 +141,7 @@ export async function presentDetail(
       stage: step.stage as SystemDetail['lifecycle'],
       from: step.from_date,
     })),
+    nextStages: [...stagesAfter(row.lifecycle as SystemDetail['lifecycle'])],
     criticality:
       row.business_impact && row.reach && row.transaction_volume
         ? { businessImpact: row.business_impact, reach: row.reach, transactionVolume: row.transaction_volume }
