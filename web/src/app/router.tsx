@@ -111,6 +111,68 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
       return { Component: PersonalDataPage };
     },
   },
+  // The application portfolio: staff pages, each loaded on first visit (the graph brings cytoscape
+  // in its own chunk on top).
+  portfolio: {
+    lazy: async () => {
+      const { PortfolioListPage } = await import('../modules/portfolio/portfolio-list.page.tsx');
+      return { Component: PortfolioListPage };
+    },
+  },
+  portfolioMine: {
+    lazy: async () => {
+      const { MySystemsPage } = await import('../modules/portfolio/my-systems.page.tsx');
+      return { Component: MySystemsPage };
+    },
+  },
+  portfolioNewSystem: {
+    lazy: async () => {
+      const { NewSystemPage } = await import('../modules/portfolio/new-system.page.tsx');
+      return { Component: NewSystemPage };
+    },
+  },
+  portfolioSystem: {
+    lazy: async () => {
+      const { SystemPage } = await import('../modules/portfolio/system.page.tsx');
+      return { Component: SystemPage };
+    },
+  },
+  portfolioClassification: {
+    lazy: async () => {
+      const { ClassificationListPage } = await import('../modules/portfolio/classification-list.page.tsx');
+      return { Component: ClassificationListPage };
+    },
+  },
+  portfolioInformationType: {
+    lazy: async () => {
+      const { InformationTypePage } = await import('../modules/portfolio/information-type.page.tsx');
+      return { Component: InformationTypePage };
+    },
+  },
+  portfolioIntegrations: {
+    lazy: async () => {
+      const { IntegrationsPage } = await import('../modules/portfolio/integrations.page.tsx');
+      return { Component: IntegrationsPage };
+    },
+  },
+  portfolioReports: {
+    lazy: async () => {
+      const { ReportsPage } = await import('../modules/portfolio/reports.page.tsx');
+      return { Component: ReportsPage };
+    },
+  },
+  portfolioImport: {
+    lazy: async () => {
+      const { ImportPage } = await import('../modules/portfolio/import.page.tsx');
+      return { Component: ImportPage };
+    },
+  },
+  portfolioSurvey: {
+    lazy: async () => {
+      const { SurveyPage } = await import('../modules/portfolio/survey.page.tsx');
+      return { Component: SurveyPage };
+    },
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { casesEn } from '../modules/cases/cases.messages.ts';
 import { devEn } from '../modules/dev/dev.messages.ts';
+import { portfolioEn } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesEn } from '../modules/services/services.messages.ts';
 import type { Messages } from './messages.sv.ts';
 
@@ -8,6 +9,7 @@ export const en: Messages = {
   services: servicesEn,
   cases: casesEn,
   dev: devEn,
+  portfolio: portfolioEn,
   meta: {
     municipality: 'City of Mölnål',
     serviceName: 'E-services',

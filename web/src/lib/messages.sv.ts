@@ -1,5 +1,6 @@
 import { casesSv } from '../modules/cases/cases.messages.ts';
 import { devSv } from '../modules/dev/dev.messages.ts';
+import { portfolioSv } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesSv } from '../modules/services/services.messages.ts';
 
 /**
@@ -11,6 +12,7 @@ export const sv = {
   services: servicesSv,
   cases: casesSv,
   dev: devSv,
+  portfolio: portfolioSv,
   meta: {
     municipality: 'Mölnåls stad',
     serviceName: 'E-tjänster',

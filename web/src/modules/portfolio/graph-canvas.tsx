@@ -1,0 +1,186 @@
+import { type PortfolioGraph, pathTo } from '@karna/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../lib/i18n.tsx';
+
+/** Names of the performance entries the browser journey reads (and a developer can see in DevTools). */
+export const GRAPH_MARKS = {
+  requested: 'portfolio-graph:requested',
+  drawing: 'portfolio-graph:drawing',
+  drawn: 'portfolio-graph:drawn',
+  /** From asking for the graph to the map on screen. */
+  total: 'portfolio-graph',
+  /** From having the data to the map on screen (loading cytoscape, layout, first paint). */
+  draw: 'portfolio-graph:draw',
+} as const;
+
+type State = 'drawing' | 'ready' | 'failed';
+
+/** A system's box: wide enough for its name on two lines, within bounds. */
+function boxWidth(name: string): number {
+  return Math.min(150, Math.max(80, Math.ceil(name.length / 2) * 7 + 16));
+}
+
+// Colours from the house palette: text 4.5:1 on the node's fill, lines 3:1 on white.
+const TEXT = '#1c1c1c';
+const PRIMARY = '#00467f';
+const PRIMARY_TINT = '#e3edf6';
+const LINE = '#69717a';
+
+/**
+ * The integrations as a drawing (cytoscape, loaded only here): systems as boxes named by their
+ * names, the unit's own systems emphasised, one arrow per integration styled by its pattern.
+ * Clicking a system opens its page. The drawing is one image to assistive technology; the page
+ * gives the same facts as a table.
+ */
+export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
+  const { t } = useI18n();
+  const m = t.portfolio.tools.graph;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<State>('drawing');
+  const navigate = useNavigate();
+  const patternLabels = t.portfolio.terms.pattern;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let cancelled = false;
+    let destroy = () => {};
+    setState('drawing');
+    performance.mark(GRAPH_MARKS.drawing);
+    void import('cytoscape')
+      .then(({ default: cytoscape }) => {
+        if (cancelled) return;
+        const cy = cytoscape({
+          container,
+          elements: [
+            ...graph.nodes.map((node) => ({
+              // A box wide enough for most names on two lines.
+              data: { id: node.id, label: node.name, focus: node.focus, width: boxWidth(node.name) },
+            })),
+            ...graph.edges.map((edge) => ({
+              data: {
+                id: edge.id,
+                source: edge.source,
+                target: edge.target,
+                pattern: edge.pattern,
+                label: patternLabels[edge.pattern],
+              },
+            })),
+          ],
+          style: [
+            {
+              selector: 'node',
+              style: {
+                label: 'data(label)',
+                shape: 'round-rectangle',
+                width: 'data(width)',
+                height: 40,
+                'background-color': '#ffffff',
+                'border-width': 1,
+                'border-color': LINE,
+                color: TEXT,
+                'font-size': 11,
+                'text-wrap': 'wrap',
+                'text-max-width': 'data(width)',
+                'text-valign': 'center',
+                'text-halign': 'center',
+              },
+            },
+            {
+              selector: 'node[?focus]',
+              style: {
+                'background-color': PRIMARY_TINT,
+                'border-color': PRIMARY,
+                'border-width': 3,
+                'font-weight': 'bold',
+              },
+            },
+            {
+              selector: 'edge',
+              style: {
+                width: 1.5,
+                'curve-style': 'bezier',
+                'line-color': LINE,
+                'target-arrow-color': LINE,
+                'target-arrow-shape': 'triangle',
+                label: 'data(label)',
+                'font-size': 9,
+                color: TEXT,
+                'text-background-color': '#ffffff',
+                'text-background-opacity': 1,
+                'min-zoomed-font-size': 8,
+              },
+            },
+            {
+              selector: 'edge[pattern = "file"]',
+              style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] },
+            },
+            { selector: 'edge[pattern = "event"]', style: { 'line-style': 'dotted', width: 2 } },
+            { selector: 'edge[pattern = "database"]', style: { width: 4 } },
+          ],
+          // Tuned for a department's 30–40 systems: close enough to read without zooming.
+          layout: {
+            name: 'cose',
+            animate: false,
+            nodeDimensionsIncludeLabels: true,
+            idealEdgeLength: () => 60,
+            nodeRepulsion: () => 6000,
+            componentSpacing: 30,
+            gravity: 2,
+            numIter: 1500,
+            padding: 10,
+          },
+          minZoom: 0.2,
+          maxZoom: 3,
+          boxSelectionEnabled: false,
+          autoungrabify: true,
+        });
+        cy.on('tap', 'node', (event) => {
+          navigate(pathTo('portfolioSystem', { systemId: event.target.id() }));
+        });
+        // Hovering a system shows that it can be clicked.
+        cy.on('mouseover', 'node', () => {
+          container.style.cursor = 'pointer';
+        });
+        cy.on('mouseout', 'node', () => {
+          container.style.cursor = '';
+        });
+        destroy = () => cy.destroy();
+        // The map is on screen after the next paint.
+        requestAnimationFrame(() => {
+          if (cancelled) return;
+          performance.mark(GRAPH_MARKS.drawn);
+          performance.measure(GRAPH_MARKS.draw, GRAPH_MARKS.drawing, GRAPH_MARKS.drawn);
+          if (performance.getEntriesByName(GRAPH_MARKS.requested, 'mark').length > 0)
+            performance.measure(GRAPH_MARKS.total, GRAPH_MARKS.requested, GRAPH_MARKS.drawn);
+          setState('ready');
+        });
+      })
+      .catch(() => {
+        if (!cancelled) setState('failed');
+      });
+    return () => {
+      cancelled = true;
+      destroy();
+    };
+  }, [graph, navigate, patternLabels]);
+
+  return (
+    <div className="graph-frame">
+      <div
+        ref={containerRef}
+        className="graph-canvas"
+        role="img"
+        aria-label={m.canvasLabel(graph.nodes.length, graph.edges.length)}
+        data-graph-state={state}
+      />
+      {state === 'drawing' && (
+        <p className="graph-drawing muted" aria-hidden="true">
+          {m.drawing}
+        </p>
+      )}
+      {state === 'failed' && <p className="alert alert-error">{m.drawFailed}</p>}
+    </div>
+  );
+}
