@@ -52,9 +52,9 @@ test('an administrator adds an information type with its concepts, and a taken k
   // (aria-hidden outside the combo box and its list), which axe reports outside a modal dialog.
   await expect(page.getByRole('option')).toHaveText([
     /^Stadsledningsförvaltningen/,
-    /^IT-avdelningen/,
-    /^HR-avdelningen/,
     /^Ekonomiavdelningen/,
+    /^HR-avdelningen/,
+    /^IT-avdelningen/,
   ]);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
