@@ -25,6 +25,26 @@ import { swedishSortKey } from './swedish-sort.ts';
 
 export type SystemRow = Selectable<PortfolioTables['portfolio_systems']>;
 
+/** The columns a list row shows: the list reads only these, which halves what its sorts move. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'name',
+  'category',
+  'support_kind',
+  'support_kind_since',
+  'lifecycle',
+  'owning_board_id',
+  'user_count',
+  'supplier',
+  'hosting',
+  'tier',
+  'single_sign_on',
+  'central_access_administration',
+  'time_verdict',
+  'updated_at',
+] as const;
+type SummaryRow = Pick<SystemRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /**
  * Runs a write that may meet the unique index on a system's lower-cased name. The name check before
  * it compares as JavaScript lower-cases; PostgreSQL's lower() may differ for a rare letter, and two
@@ -238,9 +258,11 @@ const STAGE_ORDER = sql<number>`case lifecycle when 'planned' then 1 when 'intro
 
 /** The system is owned by a board among `unitIds`, or used by one of those units. */
 export function ownedOrUsedBy(unitIds: readonly string[]) {
-  return sql<boolean>`(portfolio_systems.owning_board_id in (${sql.join(unitIds)})
-    or exists (select 1 from portfolio_system_usage used
-      where used.system_id = portfolio_systems.id and used.org_unit_id in (${sql.join(unitIds)})))`;
+  // A union of the two lookups: each uses its index, where `or exists` scanned every system.
+  return sql<boolean>`portfolio_systems.id in (
+    select owned.id from portfolio_systems owned where owned.owning_board_id in (${sql.join(unitIds)})
+    union
+    select used.system_id from portfolio_system_usage used where used.org_unit_id in (${sql.join(unitIds)}))`;
 }
 
 function escapeLike(text: string): string {
@@ -257,13 +279,7 @@ export function filteredSystems(
   if (query.q) {
     for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean)) {
       const pattern = `%${escapeLike(word)}%`;
-      select = select.where((eb) =>
-        eb.or([
-          eb(sql<string>`lower(name)`, 'like', pattern),
-          eb(sql<string>`lower(coalesce(supplier, ''))`, 'like', pattern),
-          eb(sql<string>`lower(description)`, 'like', pattern),
-        ]),
-      );
+      select = select.where('search_text', 'like', pattern);
     }
   }
   if (query.tier === 'none') select = select.where('tier', 'is', null);
@@ -337,7 +353,7 @@ export async function listSystems(
   const [count, rows] = await Promise.all([
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     filtered
-      .selectAll()
+      .select(SUMMARY_COLUMNS)
       .orderBy(orderExpression(access, key), direction)
       .orderBy(sql`name_sort collate "C"`, direction)
       .orderBy('id')
@@ -368,7 +384,10 @@ export async function usageOf(
   return usage;
 }
 
-export function innovationOverdue(row: SystemRow, today: string): boolean {
+export function innovationOverdue(
+  row: Pick<SystemRow, 'support_kind' | 'lifecycle' | 'support_kind_since'>,
+  today: string,
+): boolean {
   return (
     row.support_kind === 'innovative' &&
     row.lifecycle !== 'retired' &&
@@ -379,7 +398,7 @@ export function innovationOverdue(row: SystemRow, today: string): boolean {
 export async function presentSummaries(
   db: Kysely<unknown>,
   access: PortfolioAccess,
-  rows: readonly SystemRow[],
+  rows: readonly SummaryRow[],
 ): Promise<SystemSummary[]> {
   const ids = rows.map((row) => row.id);
   const [usage, owners] = await Promise.all([usageOf(db, ids), currentOwners(db, ids, access.today)]);

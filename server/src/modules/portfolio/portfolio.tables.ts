@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 type Timestamps = { created_at: Generated<Date>; updated_at: Generated<Date> };
 /** A `date` column, read and written as `YYYY-MM-DD`. */
@@ -75,6 +75,8 @@ export type PortfolioTables = {
     technical_fit: number | null;
     time_verdict: string | null;
     management_object_id: string | null;
+    /** Kept by the database: the lower-cased name, supplier and description the search reads. */
+    search_text: ColumnType<string, never, never>;
   };
   portfolio_system_lifecycle: {
     id: Generated<string>;
