@@ -37,6 +37,8 @@ export const webPages = {
   portfolioReports: '/portfolj/rapporter',
   portfolioImport: '/portfolj/import',
   portfolioSurvey: '/portfolj/enkat',
+  portfolioComponents: '/portfolj/standardsortiment',
+  portfolioMasterData: '/portfolj/masterdata',
   /** Development only: the mails the local SMTP catcher took. */
   caughtMails: '/utveckling/e-post',
 } as const;

@@ -173,6 +173,18 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
       return { Component: SurveyPage };
     },
   },
+  portfolioComponents: {
+    lazy: async () => {
+      const { ComponentsPage } = await import('../modules/portfolio/components.page.tsx');
+      return { Component: ComponentsPage };
+    },
+  },
+  portfolioMasterData: {
+    lazy: async () => {
+      const { MasterDataPage } = await import('../modules/portfolio/master-data.page.tsx');
+      return { Component: MasterDataPage };
+    },
+  },
 };
 
 /**

@@ -178,6 +178,8 @@ export function PortfolioNav({ user }: { user: SessionUser }) {
     [webPages.portfolioIntegrations, m.integrations],
     [webPages.portfolioReports, m.reports],
     [webPages.portfolioSurvey, m.survey],
+    [webPages.portfolioComponents, t.portfolio.governance.nav.components],
+    [webPages.portfolioMasterData, t.portfolio.governance.nav.masterData],
   ];
   if (hasPermission(user, 'portfolio.manage')) links.push([webPages.portfolioImport, m.import]);
   return (

@@ -1,4 +1,5 @@
 import { classificationEn, classificationSv } from './classification.messages.ts';
+import { governanceEn, governanceSv } from './governance.messages.ts';
 import { systemEn, systemSv } from './system.messages.ts';
 import { toolsEn, toolsSv } from './tools.messages.ts';
 
@@ -151,6 +152,7 @@ export const portfolioSv = {
   system: systemSv,
   classification: classificationSv,
   tools: toolsSv,
+  governance: governanceSv,
 };
 
 export type PortfolioMessages = typeof portfolioSv;
@@ -289,4 +291,5 @@ export const portfolioEn: PortfolioMessages = {
   system: systemEn,
   classification: classificationEn,
   tools: toolsEn,
+  governance: governanceEn,
 };

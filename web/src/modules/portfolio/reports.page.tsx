@@ -5,6 +5,7 @@ import { hasPermission } from '../../app/auth.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
+import { LiveStatus } from '../../ui/live-status.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { exportUrl, useRoleCoverageReport, useSsoCoverageReport, useTierReport } from './portfolio.api.ts';
 import {
@@ -17,6 +18,7 @@ import {
 } from './portfolio-parts.tsx';
 import { CsvLink, queryState } from './report-parts.tsx';
 import { ClassificationOverdueSection, InnovationSection, RatingsSection } from './report-sections.tsx';
+import { TierPolicySection } from './tier-policy.tsx';
 import './portfolio.css';
 
 const TIERS: (TierCode | null)[] = ['gold', 'silver', 'bronze', 'copper', null];
@@ -280,11 +282,14 @@ function SsoSection() {
 
 function Reports({ user }: { user: SessionUser }) {
   const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <>
+      <LiveStatus message={message} />
       <p className="lead">{t.portfolio.tools.reports.lead}</p>
       <div className="report-grid">
         <TiersSection />
+        <TierPolicySection mayManage={hasPermission(user, 'portfolio.manage')} onSaved={setMessage} />
         <RoleCoverageSection />
         <SsoSection />
         <ClassificationOverdueSection mayRead={hasPermission(user, 'portfolio.readConfidential')} />

@@ -21,6 +21,7 @@ import {
   Section,
   TierBadge,
 } from './portfolio-parts.tsx';
+import { SystemComponentsSection } from './system-components.tsx';
 import {
   type DraftErrors,
   draftErrors,
@@ -31,9 +32,10 @@ import {
   systemInputOf,
   useFieldIds,
 } from './system-form.tsx';
+import { SystemIntegrationsSection } from './system-integrations.tsx';
 import { LifecycleSection } from './system-lifecycle.tsx';
 import { RolesSection } from './system-roles.tsx';
-import { IntegrationsSection, SecuritySection } from './system-security.tsx';
+import { SecuritySection } from './system-security.tsx';
 import { FitSection, TierSection } from './system-tier.tsx';
 import { useEditToggle } from './use-edit-toggle.ts';
 import './portfolio.css';
@@ -85,17 +87,6 @@ function FactList({ system }: { system: SystemDetail }) {
         {system.centralAccessAdministration ? terms.yes : terms.no}
       </Fact>
       {system.managementObject && <Fact term={m.managementObject}>{system.managementObject.name}</Fact>}
-      {system.components.length > 0 && (
-        <Fact term={m.components}>
-          <ul className="plain-list">
-            {system.components.map((component) => (
-              <li key={component.id}>
-                {m.component(component.name, terms.componentStatus[component.status] ?? component.status)}
-              </li>
-            ))}
-          </ul>
-        </Fact>
-      )}
       <Fact term={m.updatedAt}>
         <time dateTime={system.updatedAt}>{formatDateTime(system.updatedAt, locale)}</time>
       </Fact>
@@ -231,12 +222,13 @@ function SystemScreen({ system, user }: { system: SystemDetail; user: SessionUse
           <FactsSection system={system} user={user} onSaved={setMessage} />
           <RolesSection system={system} onSaved={setMessage} />
           <SecuritySection system={system} onSaved={setMessage} />
-          <IntegrationsSection system={system} />
+          <SystemIntegrationsSection system={system} onSaved={setMessage} />
         </div>
         <div className="system-aside">
           <LifecycleSection system={system} onSaved={setMessage} />
           <TierSection system={system} onSaved={setMessage} />
           <FitSection system={system} onSaved={setMessage} />
+          <SystemComponentsSection system={system} onSaved={setMessage} />
         </div>
       </div>
     </>
