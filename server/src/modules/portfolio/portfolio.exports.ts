@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { PlatformContext } from '../../platform/module.ts';
-import { findStaffContacts } from '../identity/index.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
 import { listComponents } from './portfolio.components.ts';
 import { portfolioError } from './portfolio.errors.ts';
@@ -109,10 +108,6 @@ async function systemsCsv(db: Kysely<unknown>, access: PortfolioAccess, query: E
     .execute();
   const ids = rows.map((row) => row.id);
   const [usage, owners] = await Promise.all([usageOf(db, ids), currentOwners(db, ids, access.today)]);
-  const contacts = await findStaffContacts(
-    db,
-    [...owners.values()].map((owner) => owner.personId),
-  );
   return toCsv(
     [
       'Namn',
@@ -146,7 +141,7 @@ async function systemsCsv(db: Kysely<unknown>, access: PortfolioAccess, query: E
         row.lifecycle_from,
         access.unitName(row.owning_board_id),
         owner?.personName ?? null,
-        owner ? (contacts.get(owner.personId)?.email ?? null) : null,
+        owner?.personEmail ?? null,
         (usage.get(row.id) ?? []).map((id) => access.unitName(id) ?? '').join(', '),
         row.user_count,
         row.supplier,

@@ -11,6 +11,7 @@ import { readSheet } from 'read-excel-file/node';
 import { findStaffByEmails } from '../identity/index.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
 import { portfolioError } from './portfolio.errors.ts';
+import { addDays } from './portfolio.rules.ts';
 import { replaceUsage, withUniqueName } from './portfolio.systems.ts';
 import { portfolioDb } from './portfolio.tables.ts';
 import { swedishSortKey } from './swedish-sort.ts';
@@ -699,14 +700,12 @@ async function nameOwner(
     .select('owning_board_id')
     .where('id', '=', systemId)
     .executeTakeFirstOrThrow();
-  const yesterday = new Date(`${today}T00:00:00Z`);
-  yesterday.setUTCDate(yesterday.getUTCDate() - 1);
   for (const row of current) {
     // A holder from before today hands over; one not yet begun is replaced.
     if (row.valid_from < today) {
       await tables
         .updateTable('portfolio_role_assignments')
-        .set({ valid_to: yesterday.toISOString().slice(0, 10), updated_at: new Date() })
+        .set({ valid_to: addDays(today, -1), updated_at: new Date() })
         .where('id', '=', row.id)
         .execute();
     } else {

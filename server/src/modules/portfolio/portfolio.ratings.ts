@@ -146,9 +146,8 @@ export async function ratingResults(
   ]);
   const total = aggregates.reduce((sum, row) => sum + Number(row.ratings), 0);
   const high = aggregates.reduce((sum, row) => sum + Number(row.high), 0);
-  const counts = await ratingCounts(db);
   return {
-    round: presentRound(round, counts.get(round.id) ?? 0, access.today),
+    round: presentRound(round, total, access.today),
     ratings: total,
     shareHigh: total === 0 ? null : high / total,
     systems: aggregates.map((row) => {

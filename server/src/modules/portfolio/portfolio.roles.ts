@@ -10,7 +10,7 @@ import { findStaffContacts } from '../identity/index.ts';
 import { findInformationTypes } from '../registry/index.ts';
 import { forbidden, type PortfolioAccess } from './portfolio.access.ts';
 import { portfolioError } from './portfolio.errors.ts';
-import { ACTIVE_STAGES } from './portfolio.rules.ts';
+import { ACTIVE_STAGES, addDays } from './portfolio.rules.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
 
 /**
@@ -43,6 +43,7 @@ export interface CurrentOwner {
   assignmentId: string;
   personId: string;
   personName: string;
+  personEmail: string | null;
   acceptedAt: Date | null;
 }
 
@@ -71,6 +72,7 @@ export async function currentOwners(
       assignmentId: row.id,
       personId: row.person_id,
       personName: people.get(row.person_id)?.name ?? '',
+      personEmail: people.get(row.person_id)?.email ?? null,
       acceptedAt: row.accepted_at,
     });
   }
@@ -199,12 +201,6 @@ async function lockSubject(
   return { owningBoardId: null, lifecycle: null };
 }
 
-function dayBefore(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
-
 function overlaps(row: AssignmentRow, from: string, to: string | null): boolean {
   return (row.valid_to === null || row.valid_to >= from) && (to === null || row.valid_from <= to);
 }
@@ -244,7 +240,7 @@ export async function assignRole(
     if (holder && succession) {
       await portfolioDb(trx)
         .updateTable('portfolio_role_assignments')
-        .set({ valid_to: dayBefore(input.validFrom), updated_at: new Date() })
+        .set({ valid_to: addDays(input.validFrom, -1), updated_at: new Date() })
         .where('id', '=', holder.id)
         .execute();
     }
@@ -311,14 +307,13 @@ export async function endRole(
     found.subject_id,
     found.role as PortfolioRole,
   );
+  // Read again now the object is locked: another request may have ended the role meanwhile.
   const row = await findAssignment(trx, id);
   if (validTo < row.valid_from || (row.valid_to !== null && validTo > row.valid_to)) {
     throw portfolioError('dates_out_of_order');
   }
   if (row.role === 'systemOwner' && subject.lifecycle && ACTIVE_STAGES.includes(subject.lifecycle as never)) {
-    const nextDay = new Date(`${validTo}T00:00:00Z`);
-    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
-    const day = nextDay.toISOString().slice(0, 10);
+    const day = addDays(validTo, 1);
     const successors = await portfolioDb(trx)
       .selectFrom('portfolio_role_assignments')
       .select('id')

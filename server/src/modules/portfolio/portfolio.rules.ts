@@ -70,6 +70,13 @@ export function monthsBetween(from: string, to: string): number {
   return to.slice(8) < from.slice(8) ? months - 1 : months;
 }
 
+/** `date` plus (or minus) whole days, as `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 /** `date` plus whole months, clamped to the month's last day (31 January + 1 month = 28/29 February). */
 export function addMonths(date: string, months: number): string {
   const year = Number(date.slice(0, 4));
