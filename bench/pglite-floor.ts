@@ -32,9 +32,11 @@ const before = readMemory(process.pid);
 const openedAt = performance.now();
 const { PGlite } = await import('@electric-sql/pglite');
 // By default the floor uses the server's own settings for the embedded database.
-const { EMBEDDED_POSTGRES_SETTINGS } = await import('../server/src/platform/db/database.ts');
+const { EMBEDDED_EXTENSIONS, EMBEDDED_POSTGRES_SETTINGS } = await import(
+  '../server/src/platform/db/database.ts'
+);
 const postgresqlconf = values.conf.length > 0 ? values.conf : EMBEDDED_POSTGRES_SETTINGS;
-const pglite = await PGlite.create(pgliteDir, { postgresqlconf });
+const pglite = await PGlite.create(pgliteDir, { postgresqlconf, extensions: EMBEDDED_EXTENSIONS });
 await pglite.query('select 1');
 const openMs = performance.now() - openedAt;
 const sharedBuffers = (await pglite.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { seedDemoMunicipality } from '../seeds/demo-municipality.ts';
 import { migrationSources } from '../src/app.ts';
 import { AuditTrail } from '../src/platform/audit/index.ts';
-import { openDatabase } from '../src/platform/db/database.ts';
+import { EMBEDDED_EXTENSIONS, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import { PgliteDialect } from '../src/platform/db/pglite-dialect.ts';
 
@@ -48,7 +48,7 @@ async function migrateAndSeed(db: Kysely<unknown>): Promise<void> {
 }
 
 async function buildPgliteTemplate(): Promise<Buffer> {
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: EMBEDDED_EXTENSIONS });
   const db = new Kysely<unknown>({ dialect: new PgliteDialect(pglite) });
   await migrateAndSeed(db);
   const dump = await pglite.dumpDataDir('gzip');

@@ -45,6 +45,35 @@ export async function findOrgUnits(db: IdentityDb): Promise<OrgUnitRow[]> {
   return rows.map(toOrgUnit);
 }
 
+/**
+ * How long the organisation read by `cachedOrgUnits` is kept. Units are only added, by
+ * `insertOrgUnit`, which starts a new generation; the time bounds what a change made outside the platform
+ * (psql) or in another process takes to be seen.
+ */
+const ORG_UNITS_TTL_MS = 60_000;
+const orgUnitCache = new WeakMap<
+  Kysely<unknown>,
+  { until: number; generation: number; units: Promise<readonly OrgUnitRow[]> }
+>();
+/** Counts the units added in this process: a cached tree from an earlier generation is read again. */
+let orgUnitGeneration = 0;
+
+/**
+ * Every unit of the organisation, kept in memory between requests: access checks on hot lists
+ * read the tree on every request (bench/portfolio-list.ts). Inside a transaction the table is read.
+ */
+export function cachedOrgUnits(db: Kysely<unknown>): Promise<readonly OrgUnitRow[]> {
+  if (db.isTransaction) return findOrgUnits(identityDb(db));
+  const now = Date.now();
+  const cached = orgUnitCache.get(db);
+  if (cached && cached.until > now && cached.generation === orgUnitGeneration) return cached.units;
+  const units = findOrgUnits(identityDb(db));
+  orgUnitCache.set(db, { until: now + ORG_UNITS_TTL_MS, generation: orgUnitGeneration, units });
+  // A failed read is not kept.
+  units.catch(() => orgUnitCache.delete(db));
+  return units;
+}
+
 /** The names of the given units, by id (for other modules that show a unit they refer to). */
 export async function findOrgUnitNames(
   db: Kysely<unknown>,
@@ -85,6 +114,9 @@ export async function insertOrgUnit(
     })
     .returning(orgUnitColumns)
     .executeTakeFirstOrThrow();
+  // A tree read by another request while this insert's transaction is still open may be kept
+  // until its TTL ends.
+  orgUnitGeneration += 1;
   return toOrgUnit(row);
 }
 

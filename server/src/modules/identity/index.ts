@@ -15,6 +15,7 @@ import { registerTestIdentityProvider } from './test-idp/index.ts';
 export { type IdentityErrorCode, identityErrors } from './identity.errors.ts';
 export { can } from './identity.policy.ts';
 export {
+  cachedOrgUnits,
   findOrgUnitNames,
   findOrgUnits,
   findStaffUserByEmail,

@@ -2,6 +2,7 @@ import type { KarnaModule } from '../../platform/module.ts';
 import * as createPortfolioTables from './migrations/202611251000-create-portfolio-tables.ts';
 import * as standardAssortment from './migrations/202611251100-standard-assortment.ts';
 import * as listSpeed from './migrations/202611251200-list-speed.ts';
+import * as searchAndBoardSort from './migrations/202611251300-search-and-board-sort.ts';
 import { registerComponentRoutes } from './portfolio.components.ts';
 import { registerPortfolioExportRoutes } from './portfolio.exports.ts';
 import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
@@ -24,6 +25,7 @@ export const portfolioModule: KarnaModule = {
     '202611251000-create-portfolio-tables': createPortfolioTables,
     '202611251100-standard-assortment': standardAssortment,
     '202611251200-list-speed': listSpeed,
+    '202611251300-search-and-board-sort': searchAndBoardSort,
   },
   async registerRoutes(app, context) {
     await registerPortfolioRoutes(app, context);

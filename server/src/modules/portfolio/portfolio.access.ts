@@ -2,7 +2,7 @@ import { swedishDate } from '@karna/contracts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/http/access.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { can, findOrgUnits, identityDb, type OrgUnitRow } from '../identity/index.ts';
+import { cachedOrgUnits, can, type OrgUnitRow } from '../identity/index.ts';
 import { portfolioDb } from './portfolio.tables.ts';
 
 /**
@@ -44,7 +44,7 @@ export class PortfolioAccess {
 
   /** The operator at the command line: the IT department for the whole municipality. */
   static async forOperator(db: Kysely<unknown>): Promise<PortfolioAccess> {
-    const units = new Map((await findOrgUnits(identityDb(db))).map((unit) => [unit.id, unit]));
+    const units = new Map((await cachedOrgUnits(db)).map((unit) => [unit.id, unit]));
     const root = [...units.values()].find((unit) => unit.parentId === null);
     const actor: Actor = {
       type: 'apiClient',
@@ -59,24 +59,11 @@ export class PortfolioAccess {
 
   static async load(db: Kysely<unknown>, actor: Actor): Promise<PortfolioAccess> {
     const today = swedishDate();
-    const units = new Map((await findOrgUnits(identityDb(db))).map((unit) => [unit.id, unit]));
-    const heldRoles = new Map<string, Set<string>>();
-    if (actor.type === 'staff') {
-      const rows = await portfolioDb(db)
-        .selectFrom('portfolio_role_assignments')
-        .select(['subject_id', 'role'])
-        .where('subject_type', '=', 'system')
-        .where('person_id', '=', actor.userId)
-        .where('valid_from', '<=', today)
-        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
-        .execute();
-      for (const row of rows) {
-        const roles = heldRoles.get(row.subject_id) ?? new Set<string>();
-        roles.add(row.role);
-        heldRoles.set(row.subject_id, roles);
-      }
-    }
-    return new PortfolioAccess(actor, units, heldRoles, today);
+    const [units, heldRoles] = await Promise.all([
+      cachedOrgUnits(db),
+      actor.type === 'staff' ? rolesHeldBy(db, actor.userId, today) : new Map<string, Set<string>>(),
+    ]);
+    return new PortfolioAccess(actor, new Map(units.map((unit) => [unit.id, unit])), heldRoles, today);
   }
 
   get userId(): string | null {
@@ -160,6 +147,21 @@ export class PortfolioAccess {
 }
 
 /** A refusal: the platform's 403 `forbidden`. */
+/** The roles a person holds on systems on the day, by system id. */
+async function rolesHeldBy(db: Kysely<unknown>, personId: string, day: string) {
+  const rows = await portfolioDb(db)
+    .selectFrom('portfolio_role_assignments')
+    .select(['subject_id', 'role'])
+    .where('subject_type', '=', 'system')
+    .where('person_id', '=', personId)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+    .execute();
+  const held = new Map<string, Set<string>>();
+  for (const row of rows) held.set(row.subject_id, (held.get(row.subject_id) ?? new Set()).add(row.role));
+  return held;
+}
+
 export function forbidden(): AppError<'forbidden'> {
   return new AppError('forbidden');
 }

@@ -483,6 +483,29 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
     expect(mine.body.items.map((item) => item.name)).toContain('Ägarsystemet');
     expect(mine.body.items.map((item) => item.name)).not.toContain('Zebrasystemet');
 
+    // By owning board: boards in Swedish order, names within each; pages cut across boards.
+    const byBoard = async (sort: string, limit: number, page = 1) =>
+      (
+        await ivar.api<SystemListResponse>(
+          'GET',
+          `/api/portfolio/systems?sort=${sort}&limit=${limit}&page=${page}`,
+        )
+      ).body;
+    const whole = await byBoard('owningBoard', 200);
+    expect(whole.items).toHaveLength(whole.total);
+    const key = (item: SystemListResponse['items'][number]) => `${item.owningBoard.name}\u0000${item.name}`;
+    const collator = new Intl.Collator('sv');
+    const boardsInOrder = [...new Set(whole.items.map((item) => item.owningBoard.name))];
+    expect(boardsInOrder).toEqual([...boardsInOrder].sort(collator.compare));
+    expect(boardsInOrder.length).toBeGreaterThan(2);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 13); page++)
+      pages.push(...(await byBoard('owningBoard', 13, page)).items);
+    expect(pages.map(key)).toEqual(whole.items.map(key));
+    const descending = await byBoard('-owningBoard', 200);
+    expect(descending.items.map((item) => item.id)).toEqual(whole.items.map((item) => item.id).reverse());
+    expect((await byBoard('owningBoard', 50, 99)).items).toEqual([]);
+
     const before = await ivar.api<{
       withSingleSignOn: number;
       systems: { id: string; singleSignOn: boolean }[];

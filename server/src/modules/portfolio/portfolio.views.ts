@@ -14,7 +14,7 @@ import { informationTypeOverview, systemSecurity } from './portfolio.classificat
 import { presentIntegrations } from './portfolio.integrations.ts';
 import { assignmentsOf, heldOn, presentAssignments, roleGaps } from './portfolio.roles.ts';
 import { INNOVATION_MONTHS, monthsBetween, stagesAfter } from './portfolio.rules.ts';
-import { findSystem, presentSummaries, type SystemRow } from './portfolio.systems.ts';
+import { findSummaries, findSystem, type SystemRow } from './portfolio.systems.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
 
 /** What the portfolio shows: a system's page, the tier policy, and the reports (M1–M7, A2). */
@@ -99,7 +99,7 @@ export async function presentDetail(
   const confidential = access.canReadConfidential(row);
   const [[summary], history, tier, managementObject, assignments, integrationRows, security, components] =
     await Promise.all([
-      presentSummaries(db, access, [row]),
+      findSummaries(db, access, [row.id]),
       tables
         .selectFrom('portfolio_system_lifecycle')
         .select(['stage', 'from_date'])

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect.ts';
@@ -73,10 +74,17 @@ export async function openDatabase<Tables>(options: DatabaseOptions): Promise<Da
  */
 export const EMBEDDED_POSTGRES_SETTINGS = ['shared_buffers=16MB'];
 
+/**
+ * The extensions the migrations create, which PGlite must load at every start (on a server they
+ * come with PostgreSQL): pg_trgm for the indexes behind substring search.
+ */
+export const EMBEDDED_EXTENSIONS = { pg_trgm };
+
 async function openPglite(options: DatabaseOptions): Promise<PGlite> {
   const settings = {
     parsers: { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: keepText },
     postgresqlconf: EMBEDDED_POSTGRES_SETTINGS,
+    extensions: EMBEDDED_EXTENSIONS,
   };
   if (options.inMemory) {
     return PGlite.create({
