@@ -146,7 +146,6 @@ export class PortfolioAccess {
   }
 }
 
-/** A refusal: the platform's 403 `forbidden`. */
 /** The roles a person holds on systems on the day, by system id. */
 async function rolesHeldBy(db: Kysely<unknown>, personId: string, day: string) {
   const rows = await portfolioDb(db)
@@ -162,6 +161,7 @@ async function rolesHeldBy(db: Kysely<unknown>, personId: string, day: string) {
   return held;
 }
 
+/** A refusal: the platform's 403 `forbidden`. */
 export function forbidden(): AppError<'forbidden'> {
   return new AppError('forbidden');
 }

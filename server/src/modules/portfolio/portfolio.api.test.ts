@@ -295,6 +295,43 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
     expect((await server.browser().api('GET', '/api/portfolio/systems')).status).toBe(401);
   });
 
+  it('separates duties: a role is given by one above it, never to oneself, and owner and custodian are two people', async () => {
+    const system = await create('Rollsystemet', 'bn');
+    const ivarId = await personId('Ivar Nilsson');
+    const appoint = (browser: ApiBrowser, role: string, person: string) =>
+      browser.api<{ code: string }>('POST', `/api/portfolio/systems/${system.id}/roles`, {
+        json: { role, personId: person, validFrom: today, workSharePercent: null },
+      });
+    // The IT department appoints the owner, never itself, and records its own custodian.
+    expect((await appoint(ivar, 'systemOwner', ivarId)).body.code).toBe('role_granted_by_others');
+    expect((await appoint(ivar, 'systemOwner', saraId)).status).toBe(201);
+    expect((await appoint(ivar, 'systemCustodian', saraId)).body.code).toBe('roles_conflict');
+    expect((await appoint(ivar, 'systemCustodian', ivarId)).status).toBe(201);
+    // The owner appoints a manager; nobody gives themselves a role.
+    expect((await appoint(sara, 'systemAdministrator', saraId)).body.code).toBe('role_granted_by_others');
+    expect((await appoint(sara, 'systemManager', annaId)).status).toBe(201);
+    // The manager gives roles below hers, not those beside or above it.
+    const refused = await appoint(anna, 'systemOwnerDelegate', await personId('Nils'));
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('role_above_yours');
+    expect((await appoint(anna, 'systemManager', await personId('Nils'))).body.code).toBe('role_above_yours');
+    expect((await appoint(anna, 'systemCustodian', await personId('Nils'))).body.code).toBe(
+      'reserved_for_it_department',
+    );
+    expect((await appoint(anna, 'superUser', await personId('Nils'))).status).toBe(201);
+    // Ending follows the same rule: the manager cannot end the owner's role.
+    const detail = await ivar.api<SystemDetail>('GET', `/api/portfolio/systems/${system.id}`);
+    const owner = detail.body.roles.find((role) => role.role === 'systemOwner');
+    const ended = await anna.api<{ code: string }>(
+      'POST',
+      `/api/portfolio/role-assignments/${owner?.id}/end`,
+      {
+        json: { validTo: today },
+      },
+    );
+    expect(ended.body.code).toBe('reserved_for_it_department');
+  });
+
   it('classifies information through the questionnaire; a system inherits the highest levels and their controls', async () => {
     const model = await ivar.api<{
       name: string;

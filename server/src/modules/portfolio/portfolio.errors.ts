@@ -16,6 +16,9 @@ export const portfolioErrorCodes = [
   'role_assignment_not_found',
   'role_not_yours',
   'reserved_for_it_department',
+  'role_granted_by_others',
+  'role_above_yours',
+  'roles_conflict',
   'classification_answers_invalid',
   'integration_not_found',
   'integration_needs_two_systems',
@@ -126,6 +129,27 @@ export const portfolioErrors: ErrorCatalog<PortfolioErrorCode> = {
     title: {
       sv: 'Ägande nämnd, systemägare och åsidosatt nivå ändras av IT-avdelningen.',
       en: 'The owning board, the system owner and an overridden tier are changed by the IT department.',
+    },
+  },
+  role_granted_by_others: {
+    status: 403,
+    title: {
+      sv: 'Du kan inte ge dig själv en roll. Någon annan med rätt att utse rollen behöver göra det.',
+      en: 'You cannot give yourself a role. Someone else entitled to appoint it needs to.',
+    },
+  },
+  role_above_yours: {
+    status: 403,
+    title: {
+      sv: 'Den rollen utses av någon med en högre roll i systemets förvaltning eller av IT-avdelningen.',
+      en: 'That role is appointed by someone with a higher role in the system’s governance, or by the IT department.',
+    },
+  },
+  roles_conflict: {
+    status: 409,
+    title: {
+      sv: 'Samma person kan inte vara både systemägare och systemförvaltare (IT) för ett system under samma tid.',
+      en: 'The same person cannot be both system owner and IT custodian of a system at the same time.',
     },
   },
   classification_answers_invalid: {

@@ -161,6 +161,33 @@ export function roleGaps(
 }
 
 /** Locks the object the roles are for and checks that the caller may give them. */
+/**
+ * Separation of duties on a system (M2): besides the IT department, who may appoint or end each
+ * role. A role is given by one above it in the system's governance, never by its peers or those
+ * below: a system manager cannot make someone the owner's representative. Who owns a system is
+ * the IT department's record of a board's decision, and the custodian is IT's own role.
+ */
+const APPOINTED_BY: Partial<Record<PortfolioRole, readonly PortfolioRole[]>> = {
+  systemOwner: [],
+  systemCustodian: [],
+  systemOwnerDelegate: ['systemOwner'],
+  systemManager: ['systemOwner', 'systemOwnerDelegate'],
+  systemAdministrator: ['systemOwner', 'systemOwnerDelegate', 'systemManager', 'systemCustodian'],
+  superUser: ['systemOwner', 'systemOwnerDelegate', 'systemManager', 'systemCustodian'],
+};
+
+/** Roles one person may not hold on the same system at the same time: the business's and IT's sides. */
+const CONFLICTING_ROLES: readonly (readonly [PortfolioRole, PortfolioRole])[] = [
+  ['systemOwner', 'systemCustodian'],
+];
+
+function assertMayAppoint(access: PortfolioAccess, systemId: string, role: PortfolioRole): void {
+  const appointers = APPOINTED_BY[role] ?? [];
+  if (appointers.length === 0) throw portfolioError('reserved_for_it_department');
+  const held = access.rolesOn(systemId);
+  if (!appointers.some((appointer) => held.has(appointer))) throw portfolioError('role_above_yours');
+}
+
 async function lockSubject(
   trx: Kysely<unknown>,
   access: PortfolioAccess,
@@ -178,10 +205,7 @@ async function lockSubject(
       .executeTakeFirst();
     if (!system) throw portfolioError('system_not_found');
     access.assertEdit(system);
-    // Who owns a system is the IT department's record of a board's decision.
-    if (role === 'systemOwner' && !access.manages(system.owning_board_id)) {
-      throw portfolioError('reserved_for_it_department');
-    }
+    if (!access.manages(system.owning_board_id)) assertMayAppoint(access, system.id, role);
     return { owningBoardId: system.owning_board_id, lifecycle: system.lifecycle };
   }
   if (!access.managesAnything()) throw forbidden();
@@ -199,6 +223,32 @@ async function lockSubject(
     await sql`select pg_advisory_xact_lock(hashtext(${`portfolio-roles:${subjectId}`}))`.execute(trx);
   }
   return { owningBoardId: null, lifecycle: null };
+}
+
+function managesSubject(access: PortfolioAccess, subject: { owningBoardId: string | null }): boolean {
+  return subject.owningBoardId ? access.manages(subject.owningBoardId) : access.managesAnything();
+}
+
+async function assertNoConflictingRole(
+  trx: Kysely<unknown>,
+  subjectType: RoleSubjectType,
+  subjectId: string,
+  input: PortfolioRoleAssignmentInput,
+): Promise<void> {
+  const conflicting = CONFLICTING_ROLES.flatMap(([a, b]) =>
+    input.role === a ? [b] : input.role === b ? [a] : [],
+  );
+  if (conflicting.length === 0) return;
+  const held = await portfolioDb(trx)
+    .selectFrom('portfolio_role_assignments')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('person_id', '=', input.personId)
+    .where('role', 'in', conflicting)
+    .execute();
+  if (held.some((row) => overlaps(row, input.validFrom, input.validTo)))
+    throw portfolioError('roles_conflict');
 }
 
 function overlaps(row: AssignmentRow, from: string, to: string | null): boolean {
@@ -220,6 +270,11 @@ export async function assignRole(
   const subject = await lockSubject(trx, access, subjectType, subjectId, input.role);
   if (!(await findStaffContacts(trx, [input.personId])).has(input.personId))
     throw portfolioError('person_unknown');
+  // Nobody appoints themselves, except the IT department to its own side's roles.
+  const selfAppointed = input.personId === access.userId;
+  if (selfAppointed && (input.role === 'systemOwner' || !managesSubject(access, subject)))
+    throw portfolioError('role_granted_by_others');
+  await assertNoConflictingRole(trx, subjectType, subjectId, input);
   let orgUnitId = input.orgUnitId;
   if (input.role === 'systemOwner') orgUnitId = subject.owningBoardId;
   else if (orgUnitId && !access.units.has(orgUnitId)) throw portfolioError('org_unit_unknown');
