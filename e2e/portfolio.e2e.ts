@@ -377,6 +377,10 @@ test('the integrations of one department as a map and a table, and how long the 
   await openPortfolioPage(page, 'Integrationer', 'Integrationer');
   // The whole municipality first (cytoscape's chunk is loaded now), then one department.
   await expect(page.locator('[data-graph-state="ready"]')).toBeVisible({ timeout: 20_000 });
+  // The whole municipality's integrated systems (about a hundred) are more than the map draws one
+  // by one: boards instead, and the table pages through every integration.
+  await expect(page.getByText(/Alla system är därför samlade per nämnd\./)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sidor' }).getByText(/^Sida 1 av \d+$/)).toBeVisible();
   await page.getByRole('button', { name: /Förvaltning eller enhet$/ }).click();
   await page.getByRole('option', { name: /^Stadsbyggnadsförvaltningen/ }).click();
   await expect(page).toHaveURL(/orgUnitId=/);
@@ -403,6 +407,7 @@ test('the integrations of one department as a map and a table, and how long the 
   const table = page.getByRole('table', {
     name: 'Integrationer: från system, till system, sätt och information',
   });
+  await expect(page.getByText(/samlade per nämnd/)).toHaveCount(0);
   await expect(table.getByRole('row')).toHaveCount((integrations ?? 0) + 1);
   await expect(table.getByRole('row', { name: /Bygglovssystemet/ }).first()).toBeVisible();
 

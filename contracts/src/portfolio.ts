@@ -503,6 +503,7 @@ export const PortfolioGraph = z.object({
       id: z.uuid(),
       name: z.string(),
       tier: TierCode.nullable(),
+      owningBoardId: z.uuid(),
       owningBoard: z.string(),
       focus: z.boolean(),
     }),

@@ -338,6 +338,7 @@ export async function portfolioGraph(
       id: system.id,
       name: system.name,
       tier: system.tier as PortfolioGraph['nodes'][number]['tier'],
+      owningBoardId: system.owning_board_id,
       owningBoard: access.unitName(system.owning_board_id) ?? '',
       focus: focus ? focus.has(system.id) : true,
     })),

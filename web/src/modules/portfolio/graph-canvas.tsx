@@ -1,7 +1,8 @@
-import { type PortfolioGraph, pathTo } from '@karna/contracts';
+import { pathTo } from '@karna/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n.tsx';
+import type { Drawing, DrawnEdge, DrawnNode } from './graph-drawing.ts';
 
 /** Names of the performance entries the browser journey reads (and a developer can see in DevTools). */
 export const GRAPH_MARKS = {
@@ -27,19 +28,27 @@ const PRIMARY = '#00467f';
 const PRIMARY_TINT = '#e3edf6';
 const LINE = '#69717a';
 
+/** A line's width: thicker the more integrations it stands for. */
+function lineWidth(edge: DrawnEdge): number {
+  return Math.min(8, 1.5 + Math.log2(edge.integrations));
+}
+
 /**
  * The integrations as a drawing (cytoscape, loaded only here): systems as boxes named by their
- * names, the unit's own systems emphasised, one arrow per integration styled by its pattern.
- * Clicking a system opens its page. The drawing is one image to assistive technology; the page
- * gives the same facts as a table.
+ * names, or, on a large map, groups of a board's systems as one box each (graph-drawing.ts); the
+ * unit's own systems emphasised, one arrow per integration (or per pair of boxes, with the count)
+ * styled by its pattern. Clicking a system opens its page; clicking a group shows that board's map.
+ * The drawing is one image to assistive technology; the page gives the same facts as a table.
  */
-export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
+export function GraphCanvas({ drawing }: { drawing: Drawing }) {
   const { t } = useI18n();
   const m = t.portfolio.tools.graph;
   const containerRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>('drawing');
   const navigate = useNavigate();
   const patternLabels = t.portfolio.terms.pattern;
+  const mixedLabel = m.mixedPatterns;
+  const groupLabel = m.groupLabel;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -48,23 +57,37 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
     let destroy = () => {};
     setState('drawing');
     performance.mark(GRAPH_MARKS.drawing);
+    const label = (node: DrawnNode) =>
+      node.kind === 'group' ? groupLabel(node.name, node.systems) : node.name;
     void import('cytoscape')
       .then(({ default: cytoscape }) => {
         if (cancelled) return;
         const cy = cytoscape({
           container,
           elements: [
-            ...graph.nodes.map((node) => ({
+            ...drawing.nodes.map((node) => ({
               // A box wide enough for most names on two lines.
-              data: { id: node.id, label: node.name, focus: node.focus, width: boxWidth(node.name) },
+              data: {
+                id: node.id,
+                label: label(node),
+                focus: node.focus,
+                group: node.kind === 'group',
+                width: boxWidth(label(node)),
+              },
             })),
-            ...graph.edges.map((edge) => ({
+            ...drawing.edges.map((edge) => ({
               data: {
                 id: edge.id,
                 source: edge.source,
                 target: edge.target,
                 pattern: edge.pattern,
-                label: patternLabels[edge.pattern],
+                width: lineWidth(edge),
+                label:
+                  edge.integrations > 1
+                    ? String(edge.integrations)
+                    : edge.pattern === 'mixed'
+                      ? mixedLabel
+                      : patternLabels[edge.pattern],
               },
             })),
           ],
@@ -87,6 +110,7 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
                 'text-halign': 'center',
               },
             },
+            { selector: 'node[?group]', style: { 'border-style': 'double', 'border-width': 4, height: 48 } },
             {
               selector: 'node[?focus]',
               style: {
@@ -99,7 +123,7 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
             {
               selector: 'edge',
               style: {
-                width: 1.5,
+                width: 'data(width)',
                 'curve-style': 'bezier',
                 'line-color': LINE,
                 'target-arrow-color': LINE,
@@ -116,7 +140,7 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
               selector: 'edge[pattern = "file"]',
               style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 4] },
             },
-            { selector: 'edge[pattern = "event"]', style: { 'line-style': 'dotted', width: 2 } },
+            { selector: 'edge[pattern = "event"]', style: { 'line-style': 'dotted' } },
             { selector: 'edge[pattern = "database"]', style: { width: 4 } },
           ],
           // Tuned for a department's 30–40 systems: close enough to read without zooming.
@@ -136,8 +160,12 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
           boxSelectionEnabled: false,
           autoungrabify: true,
         });
+        const nodes = new Map(drawing.nodes.map((node) => [node.id, node]));
         cy.on('tap', 'node', (event) => {
-          navigate(pathTo('portfolioSystem', { systemId: event.target.id() }));
+          const node = nodes.get(event.target.id());
+          if (!node) return;
+          if (node.kind === 'system') navigate(pathTo('portfolioSystem', { systemId: node.targetId }));
+          else navigate(`${pathTo('portfolioIntegrations')}?orgUnitId=${encodeURIComponent(node.targetId)}`);
         });
         // Hovering a system shows that it can be clicked.
         cy.on('mouseover', 'node', () => {
@@ -164,7 +192,7 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
       cancelled = true;
       destroy();
     };
-  }, [graph, navigate, patternLabels]);
+  }, [drawing, navigate, patternLabels, mixedLabel, groupLabel]);
 
   return (
     <div className="graph-frame">
@@ -172,7 +200,7 @@ export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
         ref={containerRef}
         className="graph-canvas"
         role="img"
-        aria-label={m.canvasLabel(graph.nodes.length, graph.edges.length)}
+        aria-label={m.canvasLabel(drawing.systems, drawing.integrations)}
         data-graph-state={state}
       />
       {state === 'drawing' && (

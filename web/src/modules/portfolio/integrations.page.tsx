@@ -1,5 +1,5 @@
 import { type PortfolioGraph, pathTo, type SessionUser } from '@karna/contracts';
-import { type ReactNode, useEffect, useId, useMemo } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { hasPermission } from '../../app/auth.tsx';
 import { swedishCollator } from '../../lib/format.ts';
@@ -11,52 +11,67 @@ import { Select } from '../../ui/select.tsx';
 import { useOrgUnits } from '../identity/identity.api.ts';
 import { buildOrgTree, placeOrgUnits } from '../identity/org-tree.ts';
 import { GRAPH_MARKS, GraphCanvas } from './graph-canvas.tsx';
+import { DETAIL_LIMIT, drawingOf } from './graph-drawing.ts';
+import { Pager } from './pager.tsx';
 import { useGraph, useInformationTypeList } from './portfolio.api.ts';
 import { PortfolioPage, Section, TableScroll } from './portfolio-parts.tsx';
 import './portfolio.css';
 
 const ALL = 'all';
 
+/** Rows of the integration table on one page: a large department has thousands. */
+const TABLE_PAGE = 100;
+
 /** The same edges as the drawing, for screen readers and keyboard users: from, to, how, what. */
 function EdgeTable({ graph }: { graph: PortfolioGraph }) {
   const { t } = useI18n();
   const m = t.portfolio.tools.graph;
   const captionId = useId();
-  const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
-  const rows = [...graph.edges].sort(
-    (a, b) =>
-      swedishCollator.compare(names.get(a.source) ?? '', names.get(b.source) ?? '') ||
-      swedishCollator.compare(names.get(a.target) ?? '', names.get(b.target) ?? ''),
+  const [page, setPage] = useState(1);
+  const names = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.name])), [graph]);
+  const sorted = useMemo(
+    () =>
+      [...graph.edges].sort(
+        (a, b) =>
+          swedishCollator.compare(names.get(a.source) ?? '', names.get(b.source) ?? '') ||
+          swedishCollator.compare(names.get(a.target) ?? '', names.get(b.target) ?? ''),
+      ),
+    [graph, names],
   );
+  const pages = Math.ceil(sorted.length / TABLE_PAGE);
+  const rows = sorted.slice((page - 1) * TABLE_PAGE, page * TABLE_PAGE);
   const systemLink = (id: string) => (
     <Link to={pathTo('portfolioSystem', { systemId: id })}>{names.get(id) ?? id}</Link>
   );
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table">
-        <caption id={captionId} className="visually-hidden">
-          {m.caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.columns.from}</th>
-            <th scope="col">{m.columns.to}</th>
-            <th scope="col">{m.columns.pattern}</th>
-            <th scope="col">{m.columns.information}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((edge) => (
-            <tr key={edge.id}>
-              <td>{systemLink(edge.source)}</td>
-              <td>{systemLink(edge.target)}</td>
-              <td>{t.portfolio.terms.pattern[edge.pattern]}</td>
-              <td>{edge.informationTypes.join(', ')}</td>
+    <>
+      <TableScroll captionId={captionId}>
+        <table className="data-table">
+          <caption id={captionId} className="visually-hidden">
+            {m.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.columns.from}</th>
+              <th scope="col">{m.columns.to}</th>
+              <th scope="col">{m.columns.pattern}</th>
+              <th scope="col">{m.columns.information}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((edge) => (
+              <tr key={edge.id}>
+                <td>{systemLink(edge.source)}</td>
+                <td>{systemLink(edge.target)}</td>
+                <td>{t.portfolio.terms.pattern[edge.pattern]}</td>
+                <td>{edge.informationTypes.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <Pager page={page} pages={pages} onPage={setPage} />
+    </>
   );
 }
 
@@ -69,6 +84,7 @@ function Legend() {
       <ul>
         <li>{m.focus}</li>
         <li>{m.other}</li>
+        <li>{m.group}</li>
         <li>{m.api}</li>
         <li>{m.file}</li>
         <li>{m.event}</li>
@@ -90,6 +106,7 @@ function Integrations({ user }: { user: SessionUser }) {
   const units = useOrgUnits({ enabled: hasPermission(user, 'org.read') });
   const types = useInformationTypeList();
   const graph = useGraph(filters);
+  const drawing = useMemo(() => (graph.data ? drawingOf(graph.data) : null), [graph.data]);
   const filterKey = `${filters.orgUnitId}|${filters.informationTypeId}`;
   const headingId = useId();
 
@@ -132,11 +149,12 @@ function Integrations({ user }: { user: SessionUser }) {
   let body: ReactNode;
   if (graph.isPending) body = <LoadingStatus />;
   else if (graph.isError) body = <ProblemAlert error={graph.error} onRetry={() => void graph.refetch()} />;
-  else if (graph.data.nodes.length === 0) body = <EmptyState>{m.empty}</EmptyState>;
+  else if (!drawing || drawing.nodes.length === 0) body = <EmptyState>{m.empty}</EmptyState>;
   else
     body = (
       <>
-        <GraphCanvas graph={graph.data} />
+        {drawing.grouping !== 'none' && <p className="muted">{m.grouped[drawing.grouping](DETAIL_LIMIT)}</p>}
+        <GraphCanvas drawing={drawing} />
         <Legend />
       </>
     );
@@ -172,7 +190,7 @@ function Integrations({ user }: { user: SessionUser }) {
         <div className="card">{body}</div>
         {graph.data && graph.data.edges.length > 0 && (
           <Section title={m.tableHeading}>
-            <EdgeTable graph={graph.data} />
+            <EdgeTable key={filterKey} graph={graph.data} />
           </Section>
         )}
       </div>

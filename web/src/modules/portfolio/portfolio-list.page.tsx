@@ -20,6 +20,7 @@ import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useOrgUnits } from '../identity/identity.api.ts';
 import { buildOrgTree, placeOrgUnits } from '../identity/org-tree.ts';
+import { Pager } from './pager.tsx';
 import { exportUrl, useSystems } from './portfolio.api.ts';
 import {
   type choiceFilters,
@@ -154,23 +155,6 @@ function FilterForm({
         </div>
       )}
     </section>
-  );
-}
-
-function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  const { t } = useI18n();
-  const m = t.portfolio.list;
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={m.pages} className="pager">
-      <Button size="small" isDisabled={page <= 1} onPress={() => onPage(page - 1)}>
-        {m.previous}
-      </Button>
-      <span>{m.pageOf(page, pages)}</span>
-      <Button size="small" isDisabled={page >= pages} onPress={() => onPage(page + 1)}>
-        {m.next}
-      </Button>
-    </nav>
   );
 }
 

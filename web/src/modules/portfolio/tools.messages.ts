@@ -13,11 +13,21 @@ export const toolsSv = {
     canvasLabel: (systems: number, integrations: number) =>
       `Karta över ${systems} system och ${integrations} integrationer. Samma uppgifter finns i tabellen under kartan.`,
     drawing: 'Ritar kartan …',
+    groupLabel: (board: string, systems: number) => `${board}: ${systems} system`,
+    mixedPatterns: 'flera sätt',
+    grouped: {
+      partners: (limit: number) =>
+        `Kartan visar fler än ${limit} system. Systemen som förvaltningen utbyter information med är därför samlade per nämnd. Tabellen under kartan visar varje integration.`,
+      boards: (limit: number) =>
+        `Kartan visar fler än ${limit} system. Alla system är därför samlade per nämnd. Välj en mindre enhet eller en informationsmängd för att se varje system. Tabellen under kartan visar varje integration.`,
+    },
     drawFailed: 'Kartan kunde inte ritas. Tabellen under visar samma integrationer.',
     legendHeading: 'Så läser du kartan',
     legend: {
       focus: 'Blå ruta med fet text: system som förvaltningen äger eller använder.',
       other: 'Vit ruta: system som de utbyter information med.',
+      group:
+        'Ruta med dubbel kant: en nämnds system samlade i en ruta. Klicka för att se den nämndens karta.',
       arrow: 'Pilen visar åt vilket håll informationen går. Klicka på ett system för att öppna det.',
       api: 'Heldragen linje: API',
       file: 'Streckad linje: filöverföring',
@@ -242,11 +252,22 @@ export const toolsEn: ToolsMessages = {
     canvasLabel: (systems: number, integrations: number) =>
       `Map of ${systems} systems and ${integrations} integrations. The table below the map gives the same facts.`,
     drawing: 'Drawing the map …',
+    groupLabel: (board: string, systems: number) =>
+      `${board}: ${systems} ${systems === 1 ? 'system' : 'systems'}`,
+    mixedPatterns: 'several ways',
+    grouped: {
+      partners: (limit: number) =>
+        `The map has more than ${limit} systems, so the systems the department exchanges information with are gathered by board. The table below the map lists every integration.`,
+      boards: (limit: number) =>
+        `The map has more than ${limit} systems, so all systems are gathered by board. Choose a smaller unit or an information type to see each system. The table below the map lists every integration.`,
+    },
     drawFailed: 'The map could not be drawn. The table below shows the same integrations.',
     legendHeading: 'How to read the map',
     legend: {
       focus: 'Blue box with bold text: systems the department owns or uses.',
       other: 'White box: systems they exchange information with.',
+      group:
+        "Box with a double border: a board's systems gathered in one box. Click it to see that board's map.",
       arrow: 'The arrow shows which way the information goes. Click a system to open it.',
       api: 'Solid line: API',
       file: 'Dashed line: file transfer',
