@@ -404,6 +404,8 @@ export const SystemDetail = SystemSummary.extend({
   /** What the caller may do with this system. */
   canEdit: z.boolean(),
   canManage: z.boolean(),
+  /** The roles the viewer may appoint and end on the system (separation of duties). */
+  appointableRoles: z.array(PortfolioRole),
 });
 export type SystemDetail = z.infer<typeof SystemDetail>;
 

@@ -39,6 +39,9 @@ export const webPages = {
   portfolioSurvey: '/portfolj/enkat',
   portfolioComponents: '/portfolj/standardsortiment',
   portfolioMasterData: '/portfolj/masterdata',
+  /** pm3 management objects (förvaltningsobjekt): their systems, roles and yearly plans. */
+  portfolioManagementObjects: '/portfolj/forvaltningsobjekt',
+  portfolioManagementObject: '/portfolj/forvaltningsobjekt/:objectId',
   /** Development only: the mails the local SMTP catcher took. */
   caughtMails: '/utveckling/e-post',
 } as const;

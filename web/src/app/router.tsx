@@ -185,6 +185,18 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
       return { Component: MasterDataPage };
     },
   },
+  portfolioManagementObjects: {
+    lazy: async () => {
+      const { ManagementObjectsPage } = await import('../modules/portfolio/management-objects.page.tsx');
+      return { Component: ManagementObjectsPage };
+    },
+  },
+  portfolioManagementObject: {
+    lazy: async () => {
+      const { ManagementObjectPage } = await import('../modules/portfolio/management-object.page.tsx');
+      return { Component: ManagementObjectPage };
+    },
+  },
 };
 
 /**

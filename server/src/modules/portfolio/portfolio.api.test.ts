@@ -330,6 +330,19 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
       },
     );
     expect(ended.body.code).toBe('reserved_for_it_department');
+    // The system page offers each person the roles they may appoint.
+    const forAnna = await anna.api<SystemDetail>('GET', `/api/portfolio/systems/${system.id}`);
+    expect(forAnna.body.appointableRoles).toEqual(['systemAdministrator', 'superUser']);
+    const forSara = await sara.api<SystemDetail>('GET', `/api/portfolio/systems/${system.id}`);
+    expect(forSara.body.appointableRoles).toEqual([
+      'systemOwnerDelegate',
+      'systemManager',
+      'systemAdministrator',
+      'superUser',
+    ]);
+    expect(detail.body.appointableRoles).toHaveLength(6);
+    const forNils = await nils.api<SystemDetail>('GET', `/api/portfolio/systems/${system.id}`);
+    expect(forNils.body.appointableRoles).toEqual([]);
   });
 
   it('classifies information through the questionnaire; a system inherits the highest levels and their controls', async () => {

@@ -181,6 +181,18 @@ const CONFLICTING_ROLES: readonly (readonly [PortfolioRole, PortfolioRole])[] = 
   ['systemOwner', 'systemCustodian'],
 ];
 
+/** The roles on a system the actor may appoint and end. */
+export function appointableRoles(
+  access: PortfolioAccess,
+  system: { id: string; owning_board_id: string },
+): PortfolioRole[] {
+  const roles = portfolioRolesBySubject.system;
+  if (access.manages(system.owning_board_id)) return [...roles];
+  if (!access.canEdit(system)) return [];
+  const held = access.rolesOn(system.id);
+  return roles.filter((role) => (APPOINTED_BY[role] ?? []).some((appointer) => held.has(appointer)));
+}
+
 function assertMayAppoint(access: PortfolioAccess, systemId: string, role: PortfolioRole): void {
   const appointers = APPOINTED_BY[role] ?? [];
   if (appointers.length === 0) throw portfolioError('reserved_for_it_department');

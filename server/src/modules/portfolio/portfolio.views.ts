@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { PortfolioAccess } from './portfolio.access.ts';
 import { informationTypeOverview, systemSecurity } from './portfolio.classification.ts';
 import { presentIntegrations } from './portfolio.integrations.ts';
-import { assignmentsOf, heldOn, presentAssignments, roleGaps } from './portfolio.roles.ts';
+import { appointableRoles, assignmentsOf, heldOn, presentAssignments, roleGaps } from './portfolio.roles.ts';
 import { INNOVATION_MONTHS, monthsBetween, stagesAfter } from './portfolio.rules.ts';
 import { findSummaries, findSystem, type SystemRow } from './portfolio.systems.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
@@ -177,6 +177,7 @@ export async function presentDetail(
     security,
     canEdit: access.canEdit(row),
     canManage: access.manages(row.owning_board_id),
+    appointableRoles: appointableRoles(access, row),
   };
 }
 

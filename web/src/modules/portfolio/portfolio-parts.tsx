@@ -180,6 +180,7 @@ export function PortfolioNav({ user }: { user: SessionUser }) {
     [webPages.portfolioSurvey, m.survey],
     [webPages.portfolioComponents, t.portfolio.governance.nav.components],
     [webPages.portfolioMasterData, t.portfolio.governance.nav.masterData],
+    [webPages.portfolioManagementObjects, t.portfolio.objects.nav],
   ];
   if (hasPermission(user, 'portfolio.manage')) links.push([webPages.portfolioImport, m.import]);
   return (

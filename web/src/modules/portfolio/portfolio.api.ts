@@ -18,6 +18,7 @@ import {
   RatingRound,
   RatingRoundListResponse,
   RoleCoverageReport,
+  type RoleSubjectType,
   SsoCoverageReport,
   SystemDetail,
   type SystemInformationInput,
@@ -40,6 +41,8 @@ const systemsKey = [...portfolioQueryKey, 'systems'] as const;
 const reportsKey = [...portfolioQueryKey, 'reports'] as const;
 const myRolesKey = [...portfolioQueryKey, 'my-roles'] as const;
 const informationTypesKey = [...portfolioQueryKey, 'information-types'] as const;
+/** The pm3 management objects (objects.api.ts), which carry their roles. */
+export const managementObjectsKey = [...portfolioQueryKey, 'management-objects'] as const;
 
 export function systemQueryKey(systemId: string) {
   return [...portfolioQueryKey, 'system', systemId] as const;
@@ -139,15 +142,27 @@ function useRoleChange<T>(mutationFn: (input: T) => Promise<PortfolioRoleAssignm
     onSuccess: (assignment) => {
       if (assignment.subjectType === 'system')
         void queryClient.invalidateQueries({ queryKey: systemQueryKey(assignment.subjectId) });
+      if (assignment.subjectType === 'managementObject')
+        void queryClient.invalidateQueries({ queryKey: managementObjectsKey });
       refreshLists();
     },
   });
 }
 
-/** Give a person a dated role for a system (`POST …/systems/{id}/roles`). */
-export function useAssignRole(systemId: string) {
+const ROLE_PATHS: Record<RoleSubjectType, string> = {
+  system: '/api/portfolio/systems',
+  managementObject: '/api/portfolio/management-objects',
+  informationType: '/api/portfolio/information-types',
+};
+
+/** Give a person a dated role on a system, management object or information type (`POST …/{id}/roles`). */
+export function useAssignRole(subjectType: RoleSubjectType, subjectId: string) {
   return useRoleChange((body: PortfolioRoleAssignmentInput) =>
-    apiRequest(systemPath(systemId, '/roles'), { method: 'POST', body, schema: PortfolioRoleAssignment }),
+    apiRequest(`${ROLE_PATHS[subjectType]}/${encodeURIComponent(subjectId)}/roles`, {
+      method: 'POST',
+      body,
+      schema: PortfolioRoleAssignment,
+    }),
   );
 }
 

@@ -1,13 +1,14 @@
 import { classificationEn, classificationSv } from './classification.messages.ts';
 import { governanceEn, governanceSv } from './governance.messages.ts';
+import { objectsEn, objectsSv } from './objects.messages.ts';
 import { systemEn, systemSv } from './system.messages.ts';
 import { toolsEn, toolsSv } from './tools.messages.ts';
 
 /**
  * The application portfolio's texts in Swedish (the source of the type) and English: the words for
- * the register's values, the list and "Mina system" here; the system page, classification and the
- * tools (graph, reports, import, survey) in their own files. Words from the glossary
- * (../shared/domain/GLOSSARY.md).
+ * the register's values, the list and "Mina system" here; the system page, classification, the
+ * tools (graph, reports, import, survey), governance and management objects in their own files.
+ * Words from the glossary (../shared/domain/GLOSSARY.md).
  */
 
 const termsSv = {
@@ -153,6 +154,7 @@ export const portfolioSv = {
   classification: classificationSv,
   tools: toolsSv,
   governance: governanceSv,
+  objects: objectsSv,
 };
 
 export type PortfolioMessages = typeof portfolioSv;
@@ -292,4 +294,5 @@ export const portfolioEn: PortfolioMessages = {
   classification: classificationEn,
   tools: toolsEn,
   governance: governanceEn,
+  objects: objectsEn,
 };

@@ -1,9 +1,4 @@
-import {
-  type PortfolioRole,
-  type PortfolioRoleAssignment,
-  portfolioRolesBySubject,
-  type SystemDetail,
-} from '@karna/contracts';
+import type { PortfolioRole, PortfolioRoleAssignment, RoleSubjectType } from '@karna/contracts';
 import { type FormEvent, type RefObject, useId, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { formatDate } from '../../lib/format.ts';
@@ -20,8 +15,23 @@ import { useAssignRole, useEndRole } from './portfolio.api.ts';
 import { type OnSaved, Section, TableScroll, today } from './portfolio-parts.tsx';
 import { useEditToggle } from './use-edit-toggle.ts';
 
-// The system page's roles: who holds which role and when, what is missing, giving a role and
-// ending one.
+// The roles on a governed object (a system, a pm3 management object): who holds which role and
+// when, what is missing, giving a role and ending one.
+
+/** What the roles section shows and offers for one object. */
+export interface RoleSubject {
+  type: RoleSubjectType;
+  id: string;
+  roles: readonly PortfolioRoleAssignment[];
+  /** What the rules say is missing, as sentences. */
+  gaps: readonly string[];
+  /** Say that nothing is missing when `gaps` is empty (a system in use). */
+  sayComplete: boolean;
+  /** The roles the viewer may appoint and end (the server's separation of duties). */
+  appointable: readonly PortfolioRole[];
+  /** Texts that name the object: the table's captions, and the empty table. */
+  texts: { caption: string; earlierCaption: string; none: string; giveHeading: string };
+}
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -83,12 +93,15 @@ function EndRoleDialog({
 
 function RoleTable({
   roles,
+  forSystem,
   caption,
   captionVisible,
   onEnd,
   mayEnd,
 }: {
   roles: readonly PortfolioRoleAssignment[];
+  /** A system's roles also show the board an owner acts for and a manager's work share. */
+  forSystem: boolean;
   caption: string;
   captionVisible?: boolean;
   onEnd: ((assignment: PortfolioRoleAssignment) => void) | null;
@@ -107,8 +120,8 @@ function RoleTable({
           <tr>
             <th scope="col">{m.columns.role}</th>
             <th scope="col">{m.columns.person}</th>
-            <th scope="col">{m.columns.board}</th>
-            <th scope="col">{m.columns.workShare}</th>
+            {forSystem && <th scope="col">{m.columns.board}</th>}
+            {forSystem && <th scope="col">{m.columns.workShare}</th>}
             <th scope="col">{m.columns.period}</th>
             <th scope="col">{m.columns.status}</th>
             {onEnd && <th scope="col">{m.columns.actions}</th>}
@@ -129,10 +142,12 @@ function RoleTable({
                     </>
                   )}
                 </td>
-                <td>{assignment.orgUnit?.name ?? ''}</td>
-                <td>
-                  {assignment.workSharePercent === null ? '' : m.workShare(assignment.workSharePercent)}
-                </td>
+                {forSystem && <td>{assignment.orgUnit?.name ?? ''}</td>}
+                {forSystem && (
+                  <td>
+                    {assignment.workSharePercent === null ? '' : m.workShare(assignment.workSharePercent)}
+                  </td>
+                )}
                 <td>
                   {assignment.validTo
                     ? m.fromTo(
@@ -171,17 +186,17 @@ function RoleTable({
 }
 
 function GiveRoleForm({
-  system,
+  subject,
   headingRef,
   onDone,
 }: {
-  system: SystemDetail;
+  subject: RoleSubject;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onDone: (given: { role: PortfolioRole; person: Person } | null) => void;
 }) {
   const { t } = useI18n();
   const m = t.portfolio.system.roles;
-  const assign = useAssignRole(system.id);
+  const assign = useAssignRole(subject.type, subject.id);
   const [person, setPerson] = useState<Person | null>(null);
   const [role, setRole] = useState<string | null>(null);
   const [validFrom, setValidFrom] = useState(today());
@@ -197,10 +212,7 @@ function GiveRoleForm({
     validTo: useId(),
     workShare: useId(),
   };
-  // Who owns a system is the IT department's record of a board's decision.
-  const roles = portfolioRolesBySubject.system.filter(
-    (candidate) => candidate !== 'systemOwner' || system.canManage,
-  );
+  const roles = subject.appointable;
   const chosenRole = roles.find((candidate) => candidate === role) ?? null;
   const share = workShare.trim();
   const errorsNow = {
@@ -245,7 +257,7 @@ function GiveRoleForm({
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby={ids.heading}>
       <h3 id={ids.heading} ref={headingRef} tabIndex={-1}>
-        {m.giveHeading}
+        {subject.texts.giveHeading}
       </h3>
       <ErrorSummary title={t.common.errorSummaryTitle} errors={summary} focusKey={failedSubmits} />
       <PersonPicker id={ids.person} value={person} onChange={setPerson} errorMessage={errors.person} />
@@ -253,7 +265,7 @@ function GiveRoleForm({
         id={ids.role}
         label={m.role}
         placeholder={m.chooseRole}
-        description={system.canManage ? undefined : m.ownerForIt}
+        description={subject.type === 'system' && !roles.includes('systemOwner') ? m.ownerForIt : undefined}
         options={roles.map((candidate) => ({ id: candidate, label: t.portfolio.terms.role[candidate] }))}
         value={chosenRole}
         onChange={setRole}
@@ -297,8 +309,8 @@ function GiveRoleForm({
   );
 }
 
-/** Who holds which role for the system, what the rules say is missing, and giving and ending roles. */
-export function RolesSection({ system, onSaved }: { system: SystemDetail; onSaved: OnSaved }) {
+/** Who holds which role for the object, what the rules say is missing, and giving and ending roles. */
+export function RolesSection({ subject, onSaved }: { subject: RoleSubject; onSaved: OnSaved }) {
   const { t } = useI18n();
   const m = t.portfolio.system.roles;
   const terms = t.portfolio.terms;
@@ -306,46 +318,53 @@ export function RolesSection({ system, onSaved }: { system: SystemDetail; onSave
   const [ending, setEnding] = useState<PortfolioRoleAssignment | null>(null);
   const headingId = useId();
   const now = today();
-  const current = system.roles.filter((role) => role.validTo === null || role.validTo >= now);
-  const earlier = system.roles.filter((role) => role.validTo !== null && role.validTo < now);
-  // The owner is ended by the IT department (it must hand over to a successor the next day).
-  const mayEnd = (assignment: PortfolioRoleAssignment) =>
-    system.canEdit && (assignment.role !== 'systemOwner' || system.canManage);
+  const current = subject.roles.filter((role) => role.validTo === null || role.validTo >= now);
+  const earlier = subject.roles.filter((role) => role.validTo !== null && role.validTo < now);
+  const mayGive = subject.appointable.length > 0;
+  const mayEnd = (assignment: PortfolioRoleAssignment) => subject.appointable.includes(assignment.role);
+  const forSystem = subject.type === 'system';
 
   return (
     <Section title={m.heading} headingId={headingId}>
-      {system.roleGaps.length > 0 ? (
+      {subject.gaps.length > 0 ? (
         <div className="alert alert-warning">
           <p className="alert-title">{m.gapsHeading}</p>
           <ul>
-            {system.roleGaps.map((gap) => (
-              <li key={gap}>{terms.roleGap[gap] ?? gap}</li>
+            {subject.gaps.map((gap) => (
+              <li key={gap}>{gap}</li>
             ))}
           </ul>
         </div>
       ) : (
-        ['introducing', 'operating', 'phasingOut'].includes(system.lifecycle) && <p>{m.noGaps}</p>
+        subject.sayComplete && <p>{m.noGaps}</p>
       )}
       {current.length === 0 ? (
-        <EmptyState>{m.none}</EmptyState>
+        <EmptyState>{subject.texts.none}</EmptyState>
       ) : (
         <RoleTable
           roles={current}
-          caption={m.caption}
-          onEnd={system.canEdit ? setEnding : null}
+          forSystem={forSystem}
+          caption={subject.texts.caption}
+          onEnd={mayGive ? setEnding : null}
           mayEnd={mayEnd}
         />
       )}
       {earlier.length > 0 && (
         <details className="earlier-roles">
           <summary>{m.earlier(earlier.length)}</summary>
-          <RoleTable roles={earlier} caption={m.earlierCaption} onEnd={null} mayEnd={() => false} />
+          <RoleTable
+            roles={earlier}
+            forSystem={forSystem}
+            caption={subject.texts.earlierCaption}
+            onEnd={null}
+            mayEnd={() => false}
+          />
         </details>
       )}
-      {system.canEdit &&
+      {mayGive &&
         (toggle.editing ? (
           <GiveRoleForm
-            system={system}
+            subject={subject}
             headingRef={toggle.headingRef}
             onDone={(given) => {
               if (given) onSaved(m.given(terms.role[given.role], given.person.name));

@@ -34,7 +34,7 @@ import {
 } from './system-form.tsx';
 import { SystemIntegrationsSection } from './system-integrations.tsx';
 import { LifecycleSection } from './system-lifecycle.tsx';
-import { RolesSection } from './system-roles.tsx';
+import { type RoleSubject, RolesSection } from './system-roles.tsx';
 import { SecuritySection } from './system-security.tsx';
 import { FitSection, TierSection } from './system-tier.tsx';
 import { useEditToggle } from './use-edit-toggle.ts';
@@ -206,6 +206,21 @@ function SystemScreen({ system, user }: { system: SystemDetail; user: SessionUse
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
   const terms = t.portfolio.terms;
+  const roles = t.portfolio.system.roles;
+  const roleSubject: RoleSubject = {
+    type: 'system',
+    id: system.id,
+    roles: system.roles,
+    gaps: system.roleGaps.map((gap) => terms.roleGap[gap] ?? gap),
+    sayComplete: ['introducing', 'operating', 'phasingOut'].includes(system.lifecycle),
+    appointable: system.appointableRoles,
+    texts: {
+      caption: roles.caption,
+      earlierCaption: roles.earlierCaption,
+      none: roles.none,
+      giveHeading: roles.giveHeading,
+    },
+  };
   return (
     <>
       <LiveStatus message={message} />
@@ -220,7 +235,7 @@ function SystemScreen({ system, user }: { system: SystemDetail; user: SessionUse
       <div className="system-layout">
         <div className="system-main">
           <FactsSection system={system} user={user} onSaved={setMessage} />
-          <RolesSection system={system} onSaved={setMessage} />
+          <RolesSection subject={roleSubject} onSaved={setMessage} />
           <SecuritySection system={system} onSaved={setMessage} />
           <SystemIntegrationsSection system={system} onSaved={setMessage} />
         </div>
