@@ -490,32 +490,54 @@ export const IntegrationIdParams = z.object({ integrationId: z.uuid() });
 export const IntegrationListQuery = z.object({
   systemId: z.uuid().optional(),
   informationTypeId: z.uuid().optional(),
+  /** The integrations of the systems a unit owns or uses (as the graph's), retired systems left out. */
+  orgUnitId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const IntegrationListResponse = z.object({ items: z.array(Integration), total: z.number().int() });
 
+export const GraphGrouping = z.enum(['none', 'partners', 'boards']);
 export const PortfolioGraphQuery = z.object({
   orgUnitId: z.uuid().optional(),
   informationTypeId: z.uuid().optional(),
+  /**
+   * A map for people: at most this many boxes. Above it, the systems a unit exchanges information
+   * with are gathered by owning board, and if still too many its own systems too. Without it,
+   * every system and integration.
+   */
+  maxBoxes: z.coerce.number().int().min(10).max(5_000).optional(),
 });
 export const PortfolioGraph = z.object({
+  grouping: GraphGrouping,
+  /** The systems and integrations the graph stands for, grouped or not. */
+  systems: z.number().int(),
+  integrations: z.number().int(),
   nodes: z.array(
     z.object({
-      id: z.uuid(),
+      /** A system's id, or `focus:<board id>` / `other:<board id>` for a group of a board's systems. */
+      id: z.string(),
+      kind: z.enum(['system', 'group']),
+      /** The system's name, or the owning board's for a group. */
       name: z.string(),
       tier: TierCode.nullable(),
       owningBoardId: z.uuid(),
       owningBoard: z.string(),
       focus: z.boolean(),
+      /** 1 for a system; the systems gathered in a group. */
+      systems: z.number().int(),
     }),
   ),
   edges: z.array(
     z.object({
-      id: z.uuid(),
-      source: z.uuid(),
-      target: z.uuid(),
-      pattern: IntegrationPattern,
+      /** An integration's id, or `<source box>><target box>` for the integrations between two boxes. */
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      /** One pattern when every integration the line stands for has it. */
+      pattern: z.union([IntegrationPattern, z.literal('mixed')]),
+      integrations: z.number().int(),
+      /** The information carried: the integration's, or every type the line's integrations carry. */
       informationTypes: z.array(z.string()),
     }),
   ),

@@ -516,6 +516,52 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
     ).toBe(403);
   });
 
+  it('draws a large graph as a map of boards, and lists the integrations behind it page by page', async () => {
+    type Graph = {
+      grouping: string;
+      systems: number;
+      integrations: number;
+      nodes: { id: string; kind: string; systems: number; focus: boolean }[];
+      edges: { integrations: number; pattern: string }[];
+    };
+    const whole = await ivar.api<Graph>('GET', '/api/portfolio/graph');
+    expect(whole.body.grouping).toBe('none');
+    expect(whole.body.nodes).toHaveLength(whole.body.systems);
+    const map = await ivar.api<Graph>('GET', '/api/portfolio/graph?maxBoxes=10');
+    expect(map.body.grouping).toBe('boards');
+    expect(map.body.systems).toBe(whole.body.systems);
+    expect(map.body.integrations).toBe(whole.body.integrations);
+    expect(map.body.nodes.every((node) => node.kind === 'group')).toBe(true);
+    expect(map.body.nodes.reduce((sum, node) => sum + node.systems, 0)).toBe(whole.body.systems);
+    const drawn = map.body.edges.reduce((sum, edge) => sum + edge.integrations, 0);
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(whole.body.integrations);
+    expect((await ivar.api('GET', '/api/portfolio/graph?maxBoxes=1')).status).toBe(400);
+
+    // A department: its own systems stay boxes while its partners are gathered by board.
+    const department = `orgUnitId=${unit.get('sbf')}`;
+    const full = await ivar.api<Graph>('GET', `/api/portfolio/graph?${department}`);
+    const own = full.body.nodes.filter((node) => node.focus).length;
+    const partners = await ivar.api<Graph>('GET', `/api/portfolio/graph?${department}&maxBoxes=${own + 8}`);
+    expect(partners.body.grouping).toBe('partners');
+    expect(partners.body.nodes.filter((node) => node.kind === 'system')).toHaveLength(own);
+
+    // The table under the map: the same integrations, by the systems' names, a page at a time.
+    const pageOf = async (page: number) =>
+      (
+        await ivar.api<{ total: number; items: { sourceSystemName: string; targetSystemName: string }[] }>(
+          'GET',
+          `/api/portfolio/integrations?${department}&limit=10&page=${page}`,
+        )
+      ).body;
+    const first = await pageOf(1);
+    expect(first.total).toBe(full.body.integrations);
+    const rows = [...first.items, ...(await pageOf(2)).items];
+    const collator = new Intl.Collator('sv');
+    const names = rows.map((row) => row.sourceSystemName);
+    expect(names).toEqual([...names].sort(collator.compare));
+  });
+
   it('lists, filters and sorts in Swedish order, and reports single sign-on among the most important', async () => {
     await create('Öppet system', 'ks', { criticality: null });
     await create('Ärendesystem Z', 'ks', { criticality: null });

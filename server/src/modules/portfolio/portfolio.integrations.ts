@@ -10,8 +10,9 @@ import { findInformationTypes } from '../registry/index.ts';
 import { forbidden, type PortfolioAccess } from './portfolio.access.ts';
 import { currentClassifications, levelsOf } from './portfolio.classification.ts';
 import { portfolioError } from './portfolio.errors.ts';
+import { chooseGrouping, groupGraph } from './portfolio.graph.ts';
 import { maximumProtection } from './portfolio.rules.ts';
-import { ownedOrUsedBy } from './portfolio.systems.ts';
+import { ownedOrUsedBy, systemsOwnedOrUsedBy } from './portfolio.systems.ts';
 import { type PortfolioTables, portfolioDb } from './portfolio.tables.ts';
 
 /**
@@ -115,25 +116,38 @@ export async function presentIntegrations(
 export async function listIntegrations(
   db: Kysely<unknown>,
   access: PortfolioAccess,
-  query: { systemId?: string; informationTypeId?: string; page: number; limit: number },
+  query: { systemId?: string; informationTypeId?: string; orgUnitId?: string; page: number; limit: number },
 ): Promise<{ items: Integration[]; total: number }> {
-  let select = portfolioDb(db).selectFrom('portfolio_integrations');
+  let select = portfolioDb(db)
+    .selectFrom('portfolio_integrations')
+    .innerJoin('portfolio_systems as source', 'source.id', 'portfolio_integrations.source_system_id')
+    .innerJoin('portfolio_systems as target', 'target.id', 'portfolio_integrations.target_system_id');
   if (query.systemId) {
     const systemId = query.systemId;
     select = select.where((eb) =>
       eb.or([eb('source_system_id', '=', systemId), eb('target_system_id', '=', systemId)]),
     );
   }
-  if (query.informationTypeId) {
-    const typeId = query.informationTypeId;
-    select = select.where(carrying(typeId));
+  if (query.informationTypeId) select = select.where(carrying(query.informationTypeId));
+  if (query.orgUnitId) {
+    // The graph's integrations of the unit: an end it owns or uses, neither end retired.
+    const units = access.subtree(query.orgUnitId);
+    if (units.length === 0) return { items: [], total: 0 };
+    select = select
+      .where('source.lifecycle', '<>', 'retired')
+      .where('target.lifecycle', '<>', 'retired')
+      .where(
+        sql<boolean>`(source_system_id in ${systemsOwnedOrUsedBy(units)} or target_system_id in ${systemsOwnedOrUsedBy(units)})`,
+      );
   }
   const [count, rows] = await Promise.all([
     select.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     select
-      .selectAll()
-      .orderBy('created_at')
-      .orderBy('id')
+      .selectAll('portfolio_integrations')
+      // By the systems' names in Swedish order, as people read the list.
+      .orderBy(sql`source.name_sort collate "C"`)
+      .orderBy(sql`target.name_sort collate "C"`)
+      .orderBy('portfolio_integrations.id')
       .offset((query.page - 1) * query.limit)
       .limit(query.limit)
       .execute(),
@@ -259,6 +273,8 @@ export async function deleteIntegration(
   return before;
 }
 
+const EMPTY_GRAPH: PortfolioGraph = { grouping: 'none', systems: 0, integrations: 0, nodes: [], edges: [] };
+
 /**
  * The graph of systems and integrations: for a unit, the systems it owns or uses (the focus) and
  * every system they exchange information with; for an information type, the integrations carrying
@@ -267,13 +283,13 @@ export async function deleteIntegration(
 export async function portfolioGraph(
   db: Kysely<unknown>,
   access: PortfolioAccess,
-  query: { orgUnitId?: string; informationTypeId?: string },
+  query: { orgUnitId?: string; informationTypeId?: string; maxBoxes?: number | undefined },
 ): Promise<PortfolioGraph> {
   const tables = portfolioDb(db);
   let focus: Set<string> | null = null;
   if (query.orgUnitId) {
     const units = access.subtree(query.orgUnitId);
-    if (units.length === 0) return { nodes: [], edges: [] };
+    if (units.length === 0) return EMPTY_GRAPH;
     const rows = await tables
       .selectFrom('portfolio_systems')
       .select('id')
@@ -281,7 +297,7 @@ export async function portfolioGraph(
       .where(ownedOrUsedBy(units))
       .execute();
     focus = new Set(rows.map((row) => row.id));
-    if (focus.size === 0) return { nodes: [], edges: [] };
+    if (focus.size === 0) return EMPTY_GRAPH;
   }
   let edgesQuery = tables
     .selectFrom('portfolio_integrations')
@@ -333,23 +349,30 @@ export async function portfolioGraph(
           .where('id', 'in', [...nodeIds])
           .orderBy(sql`name_sort collate "C"`)
           .execute();
-  return {
+  const graph: PortfolioGraph = {
+    grouping: 'none',
+    systems: systems.length,
+    integrations: edges.length,
     nodes: systems.map((system) => ({
       id: system.id,
+      kind: 'system',
       name: system.name,
       tier: system.tier as PortfolioGraph['nodes'][number]['tier'],
       owningBoardId: system.owning_board_id,
       owningBoard: access.unitName(system.owning_board_id) ?? '',
       focus: focus ? focus.has(system.id) : true,
+      systems: 1,
     })),
     edges: edges.map((edge) => ({
       id: edge.id,
       source: edge.source_system_id,
       target: edge.target_system_id,
-      pattern: edge.pattern as PortfolioGraph['edges'][number]['pattern'],
+      pattern: edge.pattern as Integration['pattern'],
+      integrations: 1,
       informationTypes: (carried.get(edge.id) ?? []).map((id) => types.get(id) ?? ''),
     })),
   };
+  return query.maxBoxes ? groupGraph(graph, chooseGrouping(graph.nodes, query.maxBoxes)) : graph;
 }
 
 // ---------------------------------------------------------------------------------------------

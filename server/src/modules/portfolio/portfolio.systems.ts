@@ -277,13 +277,18 @@ export async function changeLifecycle(
 const TIER_ORDER = sql<number>`case tier when 'gold' then 1 when 'silver' then 2 when 'bronze' then 3 when 'copper' then 4 else 5 end`;
 const STAGE_ORDER = sql<number>`case lifecycle when 'planned' then 1 when 'introducing' then 2 when 'operating' then 3 when 'phasingOut' then 4 else 5 end`;
 
-/** The system is owned by a board among `unitIds`, or used by one of those units. */
-export function ownedOrUsedBy(unitIds: readonly string[]) {
+/** The ids of the systems owned by a board among `unitIds` or used by one of those units. */
+export function systemsOwnedOrUsedBy(unitIds: readonly string[]) {
   // A union of the two lookups: each uses its index, where `or exists` scanned every system.
-  return sql<boolean>`portfolio_systems.id in (
+  return sql<string>`(
     select owned.id from portfolio_systems owned where owned.owning_board_id in (${sql.join(unitIds)})
     union
     select used.system_id from portfolio_system_usage used where used.org_unit_id in (${sql.join(unitIds)}))`;
+}
+
+/** The system is owned by a board among `unitIds`, or used by one of those units. */
+export function ownedOrUsedBy(unitIds: readonly string[]) {
+  return sql<boolean>`portfolio_systems.id in ${systemsOwnedOrUsedBy(unitIds)}`;
 }
 
 function escapeLike(text: string): string {

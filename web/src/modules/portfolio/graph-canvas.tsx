@@ -1,8 +1,7 @@
-import { pathTo } from '@karna/contracts';
+import { type PortfolioGraph, pathTo } from '@karna/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { Drawing, DrawnEdge, DrawnNode } from './graph-drawing.ts';
 
 /** Names of the performance entries the browser journey reads (and a developer can see in DevTools). */
 export const GRAPH_MARKS = {
@@ -17,6 +16,23 @@ export const GRAPH_MARKS = {
 
 type State = 'drawing' | 'ready' | 'failed';
 
+/**
+ * Cytoscape (≈ 450 kB) is loaded with this file, the integration page's own chunk, not when the
+ * graph's answer has come: the browser compiles it while the server answers, which took a few
+ * hundred milliseconds off a large department's map (bench/portfolio-list.ts, browser step).
+ */
+let cytoscapeModule: ReturnType<typeof importCytoscape> | null = null;
+const importCytoscape = () => import('cytoscape');
+function loadCytoscape() {
+  cytoscapeModule ??= importCytoscape();
+  // A failed load (a network blip) is tried again next time.
+  cytoscapeModule.catch(() => {
+    cytoscapeModule = null;
+  });
+  return cytoscapeModule;
+}
+loadCytoscape();
+
 /** A system's box: wide enough for its name on two lines, within bounds. */
 function boxWidth(name: string): number {
   return Math.min(150, Math.max(80, Math.ceil(name.length / 2) * 7 + 16));
@@ -29,18 +45,18 @@ const PRIMARY_TINT = '#e3edf6';
 const LINE = '#69717a';
 
 /** A line's width: thicker the more integrations it stands for. */
-function lineWidth(edge: DrawnEdge): number {
+function lineWidth(edge: PortfolioGraph['edges'][number]): number {
   return Math.min(8, 1.5 + Math.log2(edge.integrations));
 }
 
 /**
  * The integrations as a drawing (cytoscape, loaded only here): systems as boxes named by their
- * names, or, on a large map, groups of a board's systems as one box each (graph-drawing.ts); the
+ * names, or, on a large map, groups of a board's systems as one box each (the server's `maxBoxes`); the
  * unit's own systems emphasised, one arrow per integration (or per pair of boxes, with the count)
  * styled by its pattern. Clicking a system opens its page; clicking a group shows that board's map.
  * The drawing is one image to assistive technology; the page gives the same facts as a table.
  */
-export function GraphCanvas({ drawing }: { drawing: Drawing }) {
+export function GraphCanvas({ graph }: { graph: PortfolioGraph }) {
   const { t } = useI18n();
   const m = t.portfolio.tools.graph;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -57,15 +73,15 @@ export function GraphCanvas({ drawing }: { drawing: Drawing }) {
     let destroy = () => {};
     setState('drawing');
     performance.mark(GRAPH_MARKS.drawing);
-    const label = (node: DrawnNode) =>
+    const label = (node: PortfolioGraph['nodes'][number]) =>
       node.kind === 'group' ? groupLabel(node.name, node.systems) : node.name;
-    void import('cytoscape')
+    void loadCytoscape()
       .then(({ default: cytoscape }) => {
         if (cancelled) return;
         const cy = cytoscape({
           container,
           elements: [
-            ...drawing.nodes.map((node) => ({
+            ...graph.nodes.map((node) => ({
               // A box wide enough for most names on two lines.
               data: {
                 id: node.id,
@@ -75,7 +91,7 @@ export function GraphCanvas({ drawing }: { drawing: Drawing }) {
                 width: boxWidth(label(node)),
               },
             })),
-            ...drawing.edges.map((edge) => ({
+            ...graph.edges.map((edge) => ({
               data: {
                 id: edge.id,
                 source: edge.source,
@@ -160,12 +176,15 @@ export function GraphCanvas({ drawing }: { drawing: Drawing }) {
           boxSelectionEnabled: false,
           autoungrabify: true,
         });
-        const nodes = new Map(drawing.nodes.map((node) => [node.id, node]));
+        const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
         cy.on('tap', 'node', (event) => {
           const node = nodes.get(event.target.id());
           if (!node) return;
-          if (node.kind === 'system') navigate(pathTo('portfolioSystem', { systemId: node.targetId }));
-          else navigate(`${pathTo('portfolioIntegrations')}?orgUnitId=${encodeURIComponent(node.targetId)}`);
+          if (node.kind === 'system') navigate(pathTo('portfolioSystem', { systemId: node.id }));
+          else
+            navigate(
+              `${pathTo('portfolioIntegrations')}?orgUnitId=${encodeURIComponent(node.owningBoardId)}`,
+            );
         });
         // Hovering a system shows that it can be clicked.
         cy.on('mouseover', 'node', () => {
@@ -192,7 +211,7 @@ export function GraphCanvas({ drawing }: { drawing: Drawing }) {
       cancelled = true;
       destroy();
     };
-  }, [drawing, navigate, patternLabels, mixedLabel, groupLabel]);
+  }, [graph, navigate, patternLabels, mixedLabel, groupLabel]);
 
   return (
     <div className="graph-frame">
@@ -200,7 +219,7 @@ export function GraphCanvas({ drawing }: { drawing: Drawing }) {
         ref={containerRef}
         className="graph-canvas"
         role="img"
-        aria-label={m.canvasLabel(drawing.systems, drawing.integrations)}
+        aria-label={m.canvasLabel(graph.systems, graph.integrations)}
         data-graph-state={state}
       />
       {state === 'drawing' && (

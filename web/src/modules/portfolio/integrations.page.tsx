@@ -1,4 +1,4 @@
-import { type PortfolioGraph, pathTo, type SessionUser } from '@karna/contracts';
+import { pathTo, type SessionUser } from '@karna/contracts';
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { hasPermission } from '../../app/auth.tsx';
@@ -11,9 +11,8 @@ import { Select } from '../../ui/select.tsx';
 import { useOrgUnits } from '../identity/identity.api.ts';
 import { buildOrgTree, placeOrgUnits } from '../identity/org-tree.ts';
 import { GRAPH_MARKS, GraphCanvas } from './graph-canvas.tsx';
-import { DETAIL_LIMIT, drawingOf } from './graph-drawing.ts';
 import { Pager } from './pager.tsx';
-import { useGraph, useInformationTypeList } from './portfolio.api.ts';
+import { MAP_MAX_BOXES, useGraph, useGraphIntegrations, useInformationTypeList } from './portfolio.api.ts';
 import { PortfolioPage, Section, TableScroll } from './portfolio-parts.tsx';
 import './portfolio.css';
 
@@ -22,26 +21,23 @@ const ALL = 'all';
 /** Rows of the integration table on one page: a large department has thousands. */
 const TABLE_PAGE = 100;
 
-/** The same edges as the drawing, for screen readers and keyboard users: from, to, how, what. */
-function EdgeTable({ graph }: { graph: PortfolioGraph }) {
-  const { t } = useI18n();
+/** The integrations the map stands for, for screen readers and keyboard users: from, to, how, what. */
+function IntegrationTable({
+  filters,
+}: {
+  filters: { orgUnitId: string | null; informationTypeId: string | null };
+}) {
+  const { t, language } = useI18n();
   const m = t.portfolio.tools.graph;
   const captionId = useId();
   const [page, setPage] = useState(1);
-  const names = useMemo(() => new Map(graph.nodes.map((node) => [node.id, node.name])), [graph]);
-  const sorted = useMemo(
-    () =>
-      [...graph.edges].sort(
-        (a, b) =>
-          swedishCollator.compare(names.get(a.source) ?? '', names.get(b.source) ?? '') ||
-          swedishCollator.compare(names.get(a.target) ?? '', names.get(b.target) ?? ''),
-      ),
-    [graph, names],
-  );
-  const pages = Math.ceil(sorted.length / TABLE_PAGE);
-  const rows = sorted.slice((page - 1) * TABLE_PAGE, page * TABLE_PAGE);
-  const systemLink = (id: string) => (
-    <Link to={pathTo('portfolioSystem', { systemId: id })}>{names.get(id) ?? id}</Link>
+  const integrations = useGraphIntegrations(filters, page, TABLE_PAGE);
+  if (integrations.isPending) return <LoadingStatus />;
+  if (integrations.isError)
+    return <ProblemAlert error={integrations.error} onRetry={() => void integrations.refetch()} />;
+  const { items, total } = integrations.data;
+  const systemLink = (id: string, name: string) => (
+    <Link to={pathTo('portfolioSystem', { systemId: id })}>{name}</Link>
   );
   return (
     <>
@@ -59,18 +55,22 @@ function EdgeTable({ graph }: { graph: PortfolioGraph }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((edge) => (
-              <tr key={edge.id}>
-                <td>{systemLink(edge.source)}</td>
-                <td>{systemLink(edge.target)}</td>
-                <td>{t.portfolio.terms.pattern[edge.pattern]}</td>
-                <td>{edge.informationTypes.join(', ')}</td>
+            {items.map((integration) => (
+              <tr key={integration.id}>
+                <td>{systemLink(integration.sourceSystemId, integration.sourceSystemName)}</td>
+                <td>{systemLink(integration.targetSystemId, integration.targetSystemName)}</td>
+                <td>{t.portfolio.terms.pattern[integration.pattern]}</td>
+                <td>
+                  {integration.informationTypes
+                    .map((type) => (language === 'en' ? type.nameEn : type.nameSv))
+                    .join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      <Pager page={page} pages={pages} onPage={setPage} />
+      <Pager page={page} pages={Math.ceil(total / TABLE_PAGE)} onPage={setPage} />
     </>
   );
 }
@@ -106,7 +106,6 @@ function Integrations({ user }: { user: SessionUser }) {
   const units = useOrgUnits({ enabled: hasPermission(user, 'org.read') });
   const types = useInformationTypeList();
   const graph = useGraph(filters);
-  const drawing = useMemo(() => (graph.data ? drawingOf(graph.data) : null), [graph.data]);
   const filterKey = `${filters.orgUnitId}|${filters.informationTypeId}`;
   const headingId = useId();
 
@@ -149,12 +148,14 @@ function Integrations({ user }: { user: SessionUser }) {
   let body: ReactNode;
   if (graph.isPending) body = <LoadingStatus />;
   else if (graph.isError) body = <ProblemAlert error={graph.error} onRetry={() => void graph.refetch()} />;
-  else if (!drawing || drawing.nodes.length === 0) body = <EmptyState>{m.empty}</EmptyState>;
+  else if (graph.data.nodes.length === 0) body = <EmptyState>{m.empty}</EmptyState>;
   else
     body = (
       <>
-        {drawing.grouping !== 'none' && <p className="muted">{m.grouped[drawing.grouping](DETAIL_LIMIT)}</p>}
-        <GraphCanvas drawing={drawing} />
+        {graph.data.grouping !== 'none' && (
+          <p className="muted">{m.grouped[graph.data.grouping](MAP_MAX_BOXES)}</p>
+        )}
+        <GraphCanvas graph={graph.data} />
         <Legend />
       </>
     );
@@ -183,14 +184,14 @@ function Integrations({ user }: { user: SessionUser }) {
           </div>
           <p role="status" className="muted">
             {graph.data && !graph.isFetching
-              ? m.summary(graph.data.nodes.length, graph.data.edges.length)
+              ? m.summary(graph.data.systems, graph.data.integrations)
               : ''}
           </p>
         </section>
         <div className="card">{body}</div>
-        {graph.data && graph.data.edges.length > 0 && (
+        {graph.data && graph.data.integrations > 0 && (
           <Section title={m.tableHeading}>
-            <EdgeTable key={filterKey} graph={graph.data} />
+            <IntegrationTable key={filterKey} filters={filters} />
           </Section>
         )}
       </div>

@@ -6,6 +6,7 @@ import {
   ImportResult,
   InformationTypeClassification,
   InnovationReport,
+  IntegrationListResponse,
   type LifecycleChange,
   MyRolesResponse,
   type NewSystemInput,
@@ -258,13 +259,39 @@ export function useClassify(typeId: string) {
 }
 
 /** Systems and integrations as a graph, of a unit or an information type (`GET /api/portfolio/graph`). */
-export function useGraph(filters: { orgUnitId: string | null; informationTypeId: string | null }) {
+/** The map's largest number of boxes: above it the server gathers systems by board. */
+export const MAP_MAX_BOXES = 80;
+// Why 80: the force-directed layout grows with the square of the boxes; 176 systems took seconds
+// to draw on the bench machine, a department's 30–60 take a few hundred milliseconds.
+
+type GraphFilters = { orgUnitId: string | null; informationTypeId: string | null };
+
+function graphFilterQuery(filters: GraphFilters): URLSearchParams {
   const query = new URLSearchParams();
   if (filters.orgUnitId) query.set('orgUnitId', filters.orgUnitId);
   if (filters.informationTypeId) query.set('informationTypeId', filters.informationTypeId);
+  return query;
+}
+
+/** The integration map of a unit or an information type, at most MAP_MAX_BOXES boxes. */
+export function useGraph(filters: GraphFilters) {
+  const query = graphFilterQuery(filters);
+  query.set('maxBoxes', String(MAP_MAX_BOXES));
   return useQuery({
     queryKey: [...portfolioQueryKey, 'graph', query.toString()],
     queryFn: ({ signal }) => apiGet(`/api/portfolio/graph?${query}`, PortfolioGraph, signal),
+  });
+}
+
+/** One page of the integrations the map stands for, by the systems' names. */
+export function useGraphIntegrations(filters: GraphFilters, page: number, limit: number) {
+  const query = graphFilterQuery(filters);
+  query.set('page', String(page));
+  query.set('limit', String(limit));
+  return useQuery({
+    queryKey: [...portfolioQueryKey, 'graph-integrations', query.toString()],
+    queryFn: ({ signal }) => apiGet(`/api/portfolio/integrations?${query}`, IntegrationListResponse, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { PortfolioGraph } from '@karna/contracts';
 import { describe, expect, it } from 'vitest';
-import { chooseGrouping, drawingOf } from './graph-drawing.ts';
+import { chooseGrouping, groupGraph } from './portfolio.graph.ts';
 
 const BOARDS = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'];
 
@@ -12,6 +12,8 @@ function system(n: number, focus: boolean, board = 0): PortfolioGraph['nodes'][n
     owningBoardId: BOARDS[board] ?? '',
     owningBoard: board === 0 ? 'Nämnd A' : 'Nämnd B',
     focus,
+    kind: 'system',
+    systems: 1,
   };
 }
 
@@ -26,11 +28,12 @@ function integration(
     source: from.id,
     target: to.id,
     pattern,
-    informationTypes: [],
+    integrations: 1,
+    informationTypes: [`Typ ${n}`],
   };
 }
 
-describe('the integration map of a large department', () => {
+describe('the integration graph of a large department as a map', () => {
   const [own1, own2, partnerA1, partnerA2] = [
     system(1, true),
     system(2, true),
@@ -39,6 +42,9 @@ describe('the integration map of a large department', () => {
   ];
   const partnerB = system(5, false, 1);
   const graph: PortfolioGraph = {
+    grouping: 'none',
+    systems: 5,
+    integrations: 4,
     nodes: [own1, own2, partnerA1, partnerA2, partnerB],
     edges: [
       integration(1, own1, partnerA1),
@@ -49,14 +55,14 @@ describe('the integration map of a large department', () => {
   };
 
   it('draws every system while they fit', () => {
-    const drawing = drawingOf(graph, 5);
+    const drawing = groupGraph(graph, chooseGrouping(graph.nodes, 5));
     expect(drawing.grouping).toBe('none');
     expect(drawing.nodes).toHaveLength(5);
     expect(drawing.edges).toHaveLength(4);
   });
 
   it("gathers the partners by board, counting a pair's integrations and their patterns", () => {
-    const drawing = drawingOf(graph, 4);
+    const drawing = groupGraph(graph, chooseGrouping(graph.nodes, 4));
     expect(drawing.grouping).toBe('partners');
     expect(drawing.nodes.map((node) => [node.name, node.kind, node.systems])).toEqual([
       ['System 1', 'system', 1],
@@ -65,7 +71,11 @@ describe('the integration map of a large department', () => {
       ['Nämnd B', 'group', 1],
     ]);
     const fromFirst = drawing.edges.find((edge) => edge.source === own1.id);
-    expect(fromFirst).toMatchObject({ integrations: 2, pattern: 'mixed' });
+    expect(fromFirst).toMatchObject({
+      integrations: 2,
+      pattern: 'mixed',
+      informationTypes: ['Typ 1', 'Typ 2'],
+    });
     // The integration inside the group is not drawn as a loop; the totals still count it.
     expect(drawing.edges).toHaveLength(2);
     expect(drawing.integrations).toBe(4);
@@ -73,8 +83,8 @@ describe('the integration map of a large department', () => {
   });
 
   it("gathers the department's own systems by board when even that is too many", () => {
-    expect(chooseGrouping(graph, 3)).toBe('boards');
-    const drawing = drawingOf(graph, 3);
+    expect(chooseGrouping(graph.nodes, 3)).toBe('boards');
+    const drawing = groupGraph(graph, chooseGrouping(graph.nodes, 3));
     expect(drawing.nodes.map((node) => [node.id, node.focus, node.systems])).toEqual([
       [`focus:${BOARDS[0]}`, true, 2],
       [`other:${BOARDS[0]}`, false, 2],
