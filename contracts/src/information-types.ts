@@ -31,6 +31,11 @@ export type InformationTypeInput = z.infer<typeof InformationTypeInput>;
 export const InformationType = InformationTypeInput.extend({
   id: z.uuid(),
   stewardOrgUnitName: z.string().nullable(),
+  /**
+   * The system the application portfolio designates as authoritative for the whole municipality
+   * today (a dated master-data designation); null without one. `sourceSystem` stays as entered.
+   */
+  authoritativeSystem: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   updatedAt: z.iso.datetime(),
 });
 export type InformationType = z.infer<typeof InformationType>;

@@ -1,4 +1,5 @@
 import type { KarnaModule } from '../../platform/module.ts';
+import { setAuthoritativeSystemSource } from '../registry/index.ts';
 import * as createPortfolioTables from './migrations/202611251000-create-portfolio-tables.ts';
 import * as standardAssortment from './migrations/202611251100-standard-assortment.ts';
 import * as listSpeed from './migrations/202611251200-list-speed.ts';
@@ -6,6 +7,7 @@ import * as searchAndBoardSort from './migrations/202611251300-search-and-board-
 import { registerComponentRoutes } from './portfolio.components.ts';
 import { registerPortfolioExportRoutes } from './portfolio.exports.ts';
 import { registerPortfolioImportRoutes } from './portfolio.import.routes.ts';
+import { municipalityWideSources } from './portfolio.integrations.ts';
 import { registerPortfolioLinkRoutes } from './portfolio.links.routes.ts';
 import { registerPortfolioRoutes } from './portfolio.routes.ts';
 
@@ -28,6 +30,8 @@ export const portfolioModule: KarnaModule = {
     '202611251300-search-and-board-sort': searchAndBoardSort,
   },
   async registerRoutes(app, context) {
+    // The registry's information types name the system designated for the whole municipality.
+    setAuthoritativeSystemSource(municipalityWideSources);
     await registerPortfolioRoutes(app, context);
     await registerPortfolioLinkRoutes(app, context);
     await registerPortfolioImportRoutes(app, context);

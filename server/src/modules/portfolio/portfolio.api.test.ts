@@ -507,6 +507,20 @@ describe.each(testBackends)('the application portfolio on %s', (backend) => {
         .filter((item) => item.scopeOrgUnitName === 'Stadsbyggnadsförvaltningen')
         .map((item) => item.systemName),
     ).toEqual(['Masterkällan']);
+    // The register names the system designated for the whole municipality today beside its own text.
+    const authoritative = async () =>
+      (
+        await ivar.api<{ items: { id: string; authoritativeSystem: { id: string; name: string } | null }[] }>(
+          'GET',
+          '/api/master-data/information-types',
+        )
+      ).body.items.find((item) => item.id === typeId)?.authoritativeSystem;
+    expect(await authoritative()).toBeNull();
+    const wide = await ivar.api('POST', '/api/portfolio/master-data', {
+      json: designation(first.id, null, today),
+    });
+    expect(wide.status).toBe(201);
+    expect(await authoritative()).toEqual({ id: first.id, name: 'Masterkällan' });
     expect(
       (
         await anna.api('POST', '/api/portfolio/master-data', {

@@ -5,6 +5,7 @@ import type {
   MasterDataDesignationInput,
   PortfolioGraph,
 } from '@karna/contracts';
+import { swedishDate } from '@karna/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { findInformationTypes } from '../registry/index.ts';
 import { forbidden, type PortfolioAccess } from './portfolio.access.ts';
@@ -416,6 +417,27 @@ export async function presentDesignations(
         collator.compare(a.scopeOrgUnitName ?? '', b.scopeOrgUnitName ?? '') ||
         b.validFrom.localeCompare(a.validFrom),
     );
+}
+
+/**
+ * For the registry's information types: the system designated for the whole municipality today,
+ * per type (registry's `setAuthoritativeSystemSource`).
+ */
+export async function municipalityWideSources(
+  db: Kysely<unknown>,
+  informationTypeIds: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  const today = swedishDate();
+  const rows = await portfolioDb(db)
+    .selectFrom('portfolio_master_data_designations as designation')
+    .innerJoin('portfolio_systems as system', 'system.id', 'designation.system_id')
+    .select(['designation.information_type_id', 'system.id', 'system.name'])
+    .where('designation.information_type_id', 'in', [...informationTypeIds])
+    .where('designation.scope_org_unit_id', 'is', null)
+    .where('designation.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('designation.valid_to', 'is', null), eb('designation.valid_to', '>=', today)]))
+    .execute();
+  return new Map(rows.map((row) => [row.information_type_id, { id: row.id, name: row.name }]));
 }
 
 export async function listDesignations(

@@ -39,6 +39,7 @@ export {
   type OpenCase,
   type OpenCasesSource,
   type PartyPerson,
+  setAuthoritativeSystemSource,
   setOpenCasesSource,
 } from './registry.extensions.ts';
 export { type Prefill, type PrefillParts, prefillFor } from './registry.service.ts';

@@ -10,12 +10,14 @@ import type { Kysely, Selectable } from 'kysely';
 import type { PlatformContext } from '../../platform/module.ts';
 import { findOrgUnits, identityDb } from '../identity/index.ts';
 import { registryError } from './registry.errors.ts';
+import { type AuthoritativeSystem, findAuthoritativeSystems } from './registry.extensions.ts';
 import { type RegistryTables, registryDb } from './registry.tables.ts';
 
 /**
  * Master-data designations (E3, E4): each kind of information the municipality keeps once, with
- * its authoritative source system, its steward and the concepts it defines. `sourceSystemRef` is
- * a plain reference until the application portfolio exists to resolve it.
+ * its authoritative source system, its steward and the concepts it defines. `sourceSystem` and
+ * `sourceSystemRef` are as entered; the application portfolio's dated designation for the whole
+ * municipality, when there is one today, is shown beside them (`authoritativeSystem`).
  */
 
 type InformationTypeRow = Selectable<RegistryTables['registry_information_types']>;
@@ -24,7 +26,26 @@ async function unitNames(db: Kysely<unknown>): Promise<Map<string, string>> {
   return new Map((await findOrgUnits(identityDb(db))).map((unit) => [unit.id, unit.name]));
 }
 
-function present(row: InformationTypeRow, units: Map<string, string>): InformationType {
+/** The rows as the API shows them, with their stewards' names and the portfolio's designations. */
+async function presentAll(
+  db: Kysely<unknown>,
+  rows: readonly InformationTypeRow[],
+): Promise<InformationType[]> {
+  const [units, designated] = await Promise.all([
+    unitNames(db),
+    findAuthoritativeSystems(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => present(row, units, designated.get(row.id) ?? null));
+}
+
+function present(
+  row: InformationTypeRow,
+  units: Map<string, string>,
+  authoritativeSystem: AuthoritativeSystem | null,
+): InformationType {
   return {
     id: row.id,
     key: row.key,
@@ -35,6 +56,7 @@ function present(row: InformationTypeRow, units: Map<string, string>): Informati
     sourceSystemRef: row.source_system_ref,
     stewardOrgUnitId: row.steward_org_unit_id,
     stewardOrgUnitName: row.steward_org_unit_id ? (units.get(row.steward_org_unit_id) ?? null) : null,
+    authoritativeSystem,
     concepts: row.concepts as InformationType['concepts'],
     updatedAt: row.updated_at.toISOString(),
   };
@@ -86,13 +108,13 @@ export async function registerInformationTypeRoutes(
       config: { access: { permission: 'workspace.use' } },
     },
     async () => {
-      const [rows, units] = await Promise.all([
-        registryDb(db).selectFrom('registry_information_types').selectAll().execute(),
-        unitNames(db),
-      ]);
+      const rows = await registryDb(db).selectFrom('registry_information_types').selectAll().execute();
       const collator = new Intl.Collator('sv');
       return {
-        items: rows.sort((a, b) => collator.compare(a.name_sv, b.name_sv)).map((row) => present(row, units)),
+        items: await presentAll(
+          db,
+          rows.sort((a, b) => collator.compare(a.name_sv, b.name_sv)),
+        ),
       };
     },
   );
@@ -127,7 +149,8 @@ export async function registerInformationTypeRoutes(
         return row;
       });
       reply.code(201);
-      return present(created, units);
+      const [shown] = await presentAll(db, [created]);
+      return shown;
     },
   );
 
@@ -164,7 +187,8 @@ export async function registerInformationTypeRoutes(
         });
         return row;
       });
-      return present(updated, units);
+      const [shown] = await presentAll(db, [updated]);
+      return shown;
     },
   );
 }

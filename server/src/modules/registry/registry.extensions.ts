@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import { registryDb } from './registry.tables.ts';
 
 /**
- * What other modules add to the register's picture of a person without the registry knowing
- * them: the open cases (the cases module answers for a person's id), and customer relations
- * (which department or municipal company a person is a customer of).
+ * What other modules add to the register without the registry knowing them: a person's open cases
+ * (the cases module answers for a person's id), customer relations (which department or municipal
+ * company a person is a customer of), and the system the application portfolio designates as
+ * authoritative for an information type.
  */
 
 export type OpenCase = PersonOverview['openCases'][number];
@@ -82,4 +83,28 @@ export async function findPartyPersons(db: Kysely<unknown>, ids: string[]): Prom
     personalNumber: row.personal_number,
     protected: row.protection !== 'none',
   }));
+}
+
+export type AuthoritativeSystem = { id: string; name: string };
+export type AuthoritativeSystemSource = (
+  db: Kysely<unknown>,
+  informationTypeIds: readonly string[],
+) => Promise<Map<string, AuthoritativeSystem>>;
+
+let authoritativeSystemSource: AuthoritativeSystemSource | undefined;
+
+/**
+ * The portfolio registers how to find the system designated for the whole municipality today for
+ * each information type; until then no type names one.
+ */
+export function setAuthoritativeSystemSource(source: AuthoritativeSystemSource | undefined): void {
+  authoritativeSystemSource = source;
+}
+
+export async function findAuthoritativeSystems(
+  db: Kysely<unknown>,
+  informationTypeIds: readonly string[],
+): Promise<Map<string, AuthoritativeSystem>> {
+  if (!authoritativeSystemSource || informationTypeIds.length === 0) return new Map();
+  return authoritativeSystemSource(db, informationTypeIds);
 }

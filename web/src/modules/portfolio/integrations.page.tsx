@@ -183,9 +183,7 @@ function Integrations({ user }: { user: SessionUser }) {
             />
           </div>
           <p role="status" className="muted">
-            {graph.data && !graph.isFetching
-              ? m.summary(graph.data.systems, graph.data.integrations)
-              : ''}
+            {graph.data && !graph.isFetching ? m.summary(graph.data.systems, graph.data.integrations) : ''}
           </p>
         </section>
         <div className="card">{body}</div>

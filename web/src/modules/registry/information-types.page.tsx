@@ -1,5 +1,6 @@
-import type { InformationType, SessionUser } from '@karna/contracts';
+import { type InformationType, pathTo, type SessionUser } from '@karna/contracts';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { hasPermission, RequirePermission } from '../../app/auth.tsx';
 import { formatDateTime, swedishCollator } from '../../lib/format.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -54,6 +55,13 @@ function InformationTypeCard({
           {type.sourceSystem}
           {type.sourceSystemRef && <span className="muted"> ({type.sourceSystemRef})</span>}
         </Fact>
+        {type.authoritativeSystem && (
+          <Fact term={m.authoritativeSystem}>
+            <Link to={pathTo('portfolioSystem', { systemId: type.authoritativeSystem.id })}>
+              {type.authoritativeSystem.name}
+            </Link>
+          </Fact>
+        )}
         <Fact term={m.steward}>
           {type.stewardOrgUnitName ?? <span className="muted">{m.noSteward}</span>}
         </Fact>
