@@ -682,6 +682,7 @@ export const ManagementObjectInput = z.object({
   description: text({ max: 2000, multiline: true }).nullable(),
   systemIds: z.array(z.uuid()).max(200),
 });
+export type ManagementObjectInput = z.infer<typeof ManagementObjectInput>;
 export const ManagementPlanInput = z.object({
   year: z.number().int().min(2000).max(2100),
   maintenanceBudget: z.number().int().min(0).max(10_000_000_000),
@@ -689,6 +690,7 @@ export const ManagementPlanInput = z.object({
   goals: text({ max: 4000, multiline: true }),
   decisionReference: text({ max: 100 }).nullable(),
 });
+export type ManagementPlanInput = z.infer<typeof ManagementPlanInput>;
 export const ManagementObject = z.object({
   id: z.uuid(),
   name: z.string(),

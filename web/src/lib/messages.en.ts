@@ -408,7 +408,7 @@ export const en: Messages = {
     sourceSystemRef: 'Id in the application portfolio (optional)',
     steward: 'Information steward (unit)',
     stewardHelp: 'Optional. Type part of the name to search.',
-    authoritativeSystem: 'Designated system in the application portfolio',
+    authoritativeSystem: 'Designated in the portfolio',
     noSteward: 'None given',
     noUnitsFound: 'No unit matches what you typed.',
     concepts: 'Concepts',

@@ -413,7 +413,7 @@ export const sv = {
     sourceSystemRef: 'Id i systemkartan (frivilligt)',
     steward: 'Informationsägare (enhet)',
     stewardHelp: 'Frivilligt. Skriv en del av namnet för att söka.',
-    authoritativeSystem: 'Utpekat system i applikationsportföljen',
+    authoritativeSystem: 'Utpekat i portföljen',
     noSteward: 'Ingen angiven',
     noUnitsFound: 'Ingen enhet matchar det du skrev.',
     concepts: 'Begrepp',

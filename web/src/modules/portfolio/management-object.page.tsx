@@ -415,8 +415,7 @@ function PlansSection({
       {plans.length === 0 && <EmptyState>{m.none}</EmptyState>}
       <div className="stack">
         {plans.map((plan) => (
-          // A grid item as narrow as the card: its table scrolls inside instead of widening the page.
-          <section key={plan.year} aria-labelledby={`plan-${object.id}-${plan.year}`} style={{ minWidth: 0 }}>
+          <section key={plan.year} aria-labelledby={`plan-${object.id}-${plan.year}`} className="plan-year">
             <h3 id={`plan-${object.id}-${plan.year}`}>{m.yearHeading(plan.year)}</h3>
             <PlanTable plan={plan} />
             <dl className="details">

@@ -1,6 +1,8 @@
 import {
   ManagementObject,
+  type ManagementObjectInput,
   ManagementObjectListResponse,
+  type ManagementPlanInput,
   type PortfolioRoleAssignment,
   SystemListResponse,
   type SystemSummary,
@@ -11,20 +13,13 @@ import { managementObjectsKey, portfolioQueryKey } from './portfolio.api.ts';
 
 /**
  * pm3 management objects (förvaltningsobjekt) as TanStack Query hooks: the list (which also serves
- * one object's page, as the API has no call for one object), creating and changing an object, its
- * and its yearly
- * plans. Roles on an object are given and ended with the roles' hooks in portfolio.api.ts.
+ * one object's page, as the API has no call for one object), creating and changing an object, and
+ * its yearly plans. Roles on an object are given and ended with the roles' hooks in
+ * portfolio.api.ts.
  */
 
-/** A year's plan as the API sends and takes it (the contract's `ManagementPlanInput`). */
-export type ManagementPlan = ManagementObject['plans'][number];
-
-/** What creating or changing an object sends (the contract's `ManagementObjectInput`). */
-export interface ManagementObjectInput {
-  name: string;
-  description: string | null;
-  systemIds: string[];
-}
+/** A year's plan as the API sends and takes it. */
+export type ManagementPlan = ManagementPlanInput;
 
 const objectsKey = managementObjectsKey;
 

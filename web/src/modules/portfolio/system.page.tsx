@@ -1,4 +1,4 @@
-import { type SessionUser, type SystemDetail, supportKindPolicy, webPages } from '@karna/contracts';
+import { pathTo, type SessionUser, type SystemDetail, supportKindPolicy, webPages } from '@karna/contracts';
 import { type FormEvent, type ReactNode, type RefObject, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { hasPermission, RequirePermission } from '../../app/auth.tsx';
@@ -86,7 +86,13 @@ function FactList({ system }: { system: SystemDetail }) {
       <Fact term={m.centralAccessAdministration}>
         {system.centralAccessAdministration ? terms.yes : terms.no}
       </Fact>
-      {system.managementObject && <Fact term={m.managementObject}>{system.managementObject.name}</Fact>}
+      {system.managementObject && (
+        <Fact term={m.managementObject}>
+          <Link to={pathTo('portfolioManagementObject', { objectId: system.managementObject.id })}>
+            {system.managementObject.name}
+          </Link>
+        </Fact>
+      )}
       <Fact term={m.updatedAt}>
         <time dateTime={system.updatedAt}>{formatDateTime(system.updatedAt, locale)}</time>
       </Fact>
