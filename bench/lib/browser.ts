@@ -3,9 +3,10 @@
  * a Playwright-downloaded browser, as in e2e/playwright.config.ts), the built web app's state, and
  * a staff login through the test identity provider's pages as a person does it.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from '@playwright/test';
+import { newestModification } from '../../scripts/newest-modification.ts';
 import { REPO_ROOT } from './server-process.ts';
 
 /** The browser the e2e journeys use too; CHROMIUM_PATH overrides it there and here. */
@@ -21,16 +22,6 @@ export interface WebBuild {
   builtAt: string | null;
   /** A source changed after the build: the browser measures the older app. */
   stale: boolean;
-}
-
-function newestModification(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stats = statSync(target);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(target))
-    newest = Math.max(newest, newestModification(path.join(target, entry)));
-  return newest;
 }
 
 /**
