@@ -11,6 +11,8 @@ export const staffRoles = [
   'protectedIdentityOfficer',
   'systemOwner',
   'itDepartment',
+  /** The department's authorised orderer (avropsberättigad): places and approves orders, reads the charges. */
+  'serviceOrderer',
   'administrator',
 ] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -55,5 +57,13 @@ export const permissions = [
   'portfolio.readConfidential',
   /** Keep the application portfolio for one's units: systems, roles, tiers, classification, import (M1–M7). */
   'portfolio.manage',
+  /** Read the IT service catalog (N1). */
+  'itServices.read',
+  /** Ask for an order of an IT service for one's department, for the authorised orderer to approve (N2). */
+  'itServices.request',
+  /** Place and approve one's department's orders and read its charges: the authorised orderer (N2, N4). */
+  'itServices.order',
+  /** Keep the service catalog, deliver orders, keep cost pools and drivers, run chargeback (N1–N4). */
+  'itServices.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];

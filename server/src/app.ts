@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { errorCatalog } from './error-catalog.ts';
 import { casesModule } from './modules/cases/index.ts';
 import { identityAccessControl, identityModule } from './modules/identity/index.ts';
+import { itServicesModule } from './modules/it-services/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { registryModule } from './modules/registry/index.ts';
 import { servicesModule } from './modules/services/index.ts';
@@ -31,6 +32,7 @@ export const modules: KarnaModule[] = [
   casesModule,
   servicesModule,
   portfolioModule,
+  itServicesModule,
 ];
 
 /** Every migration the database needs: the platform's own, then each module's. */

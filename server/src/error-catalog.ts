@@ -1,5 +1,6 @@
 import { type CasesErrorCode, casesErrors } from './modules/cases/index.ts';
 import { type IdentityErrorCode, identityErrors } from './modules/identity/index.ts';
+import { type ItServicesErrorCode, itServicesErrors } from './modules/it-services/index.ts';
 import { type PortfolioErrorCode, portfolioErrors } from './modules/portfolio/index.ts';
 import { type RegistryErrorCode, registryErrors } from './modules/registry/index.ts';
 import { type ServicesErrorCode, servicesErrors } from './modules/services/index.ts';
@@ -12,7 +13,8 @@ export type ErrorCode =
   | RegistryErrorCode
   | CasesErrorCode
   | ServicesErrorCode
-  | PortfolioErrorCode;
+  | PortfolioErrorCode
+  | ItServicesErrorCode;
 
 /** The one map from error code to HTTP status and title; the type makes it exhaustive. */
 export const errorCatalog: ErrorCatalog<ErrorCode> = {
@@ -22,4 +24,5 @@ export const errorCatalog: ErrorCatalog<ErrorCode> = {
   ...casesErrors,
   ...servicesErrors,
   ...portfolioErrors,
+  ...itServicesErrors,
 };

@@ -192,6 +192,7 @@ export const en: Messages = {
     protectedIdentityOfficer: 'Case officer for protected identities',
     systemOwner: 'System owner',
     itDepartment: 'IT department',
+    serviceOrderer: 'Authorised orderer',
     administrator: 'Administrator',
   },
   roleDescriptions: {
@@ -201,6 +202,8 @@ export const en: Messages = {
       'Handles cases of people with protected identities and sees their address and relations. Only someone who holds it can grant it.',
     systemOwner: 'Is responsible for the e-services in their part of the organisation working and improving.',
     itDepartment: 'Runs the technology and can see employees and their permissions, but not change them.',
+    serviceOrderer:
+      'Orders and approves the department’s IT services and sees what the department is charged.',
     administrator: 'Grants and removes permissions, creates API keys for integrations and can read the log.',
   },
   orgUnitKinds: {

@@ -194,6 +194,7 @@ export const sv = {
     protectedIdentityOfficer: 'Handläggare för skyddade personuppgifter',
     systemOwner: 'Systemägare',
     itDepartment: 'IT-avdelningen',
+    serviceOrderer: 'Avropsberättigad beställare',
     administrator: 'Administratör',
   },
   /** One line on what each role is for, shown where a role is chosen and in the list. */
@@ -204,6 +205,7 @@ export const sv = {
       'Handlägger ärenden för personer med skyddade personuppgifter och ser deras adress och relationer. Kan bara ges av någon som själv har behörigheten.',
     systemOwner: 'Ansvarar för att e-tjänsterna i sin del av organisationen fungerar och utvecklas.',
     itDepartment: 'Sköter tekniken och kan se medarbetare och deras behörigheter, men inte ändra dem.',
+    serviceOrderer: 'Beställer och godkänner förvaltningens IT-tjänster och ser vad förvaltningen debiteras.',
     administrator: 'Ger och tar bort behörigheter, skapar API-nycklar för integrationer och kan läsa loggen.',
   },
   orgUnitKinds: {

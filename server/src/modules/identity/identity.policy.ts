@@ -8,7 +8,7 @@ import type { Actor, Grant } from '../../platform/http/access.ts';
  */
 
 /** What every logged-in staff member may do, with or without roles: see their own start page. */
-const staffBaseline: readonly Permission[] = ['workspace.use', 'portfolio.read'];
+const staffBaseline: readonly Permission[] = ['workspace.use', 'portfolio.read', 'itServices.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   citizen: ['myPages.use'],
@@ -20,6 +20,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.read',
     'cases.handle',
     'portfolio.read',
+    'itServices.request',
   ],
   registrar: [
     'workspace.use',
@@ -30,6 +31,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.handle',
     'cases.readSecret',
     'portfolio.read',
+    'itServices.request',
   ],
   // Granted only by someone who holds it (or the `karna users add-role` command): see grantRefusal.
   protectedIdentityOfficer: [
@@ -41,8 +43,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases.read',
     'cases.handle',
     'portfolio.read',
+    'itServices.request',
   ],
-  systemOwner: ['workspace.use', 'tasks.read', 'org.read', 'portfolio.read', 'portfolio.readConfidential'],
+  systemOwner: [
+    'workspace.use',
+    'tasks.read',
+    'org.read',
+    'portfolio.read',
+    'portfolio.readConfidential',
+    'itServices.request',
+  ],
   itDepartment: [
     'workspace.use',
     'tasks.read',
@@ -53,7 +63,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'portfolio.read',
     'portfolio.readConfidential',
     'portfolio.manage',
+    'itServices.request',
+    'itServices.order',
+    'itServices.manage',
   ],
+  serviceOrderer: ['workspace.use', 'tasks.read', 'org.read', 'itServices.request', 'itServices.order'],
   administrator: [
     'workspace.use',
     'tasks.read',

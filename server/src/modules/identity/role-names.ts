@@ -7,5 +7,6 @@ export const staffRoleNamesSv: Record<StaffRole, string> = {
   protectedIdentityOfficer: 'handläggare för skyddade personuppgifter',
   systemOwner: 'systemägare',
   itDepartment: 'IT-avdelningen',
+  serviceOrderer: 'avropsberättigad beställare',
   administrator: 'administratör',
 };

@@ -13,6 +13,7 @@ import { registerPortfolioRoutes } from './portfolio.routes.ts';
 
 export { PortfolioAccess } from './portfolio.access.ts';
 export { type PortfolioErrorCode, portfolioErrors } from './portfolio.errors.ts';
+export { type SystemFact, systemFacts, systemsInUse, tierPolicies } from './portfolio.facts.ts';
 export { MAX_IMPORT_BYTES, readSpreadsheet, runImport, suggestMapping } from './portfolio.import.ts';
 export { type PortfolioSeed, seedPortfolio } from './portfolio.seed.ts';
 

@@ -1,9 +1,9 @@
 import { SystemListQuery } from '@karna/contracts';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { toCsv } from '../../platform/csv/index.ts';
 import type { PlatformContext } from '../../platform/module.ts';
 import type { PortfolioAccess } from './portfolio.access.ts';
 import { listComponents } from './portfolio.components.ts';
@@ -87,17 +87,6 @@ function word<Kind extends keyof typeof words>(kind: Kind, value: string | null)
 }
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nej');
-
-type Cell = string | number | null;
-
-export function toCsv(headings: string[], rows: Cell[][]): string {
-  const safe = (cell: Cell) => {
-    if (cell === null) return '';
-    const text = String(cell);
-    return typeof cell === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  };
-  return `\uFEFF${stringify([headings, ...rows.map((row) => row.map(safe))], { delimiter: ';', record_delimiter: '\r\n' })}`;
-}
 
 async function systemsCsv(db: Kysely<unknown>, access: PortfolioAccess, query: ExportQuery): Promise<string> {
   const descending = query.sort.startsWith('-');

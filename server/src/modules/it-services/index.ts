@@ -1,0 +1,22 @@
+import type { KarnaModule } from '../../platform/module.ts';
+import { registerChargebackRoutes } from './it-services.chargeback.routes.ts';
+import { registerItServicesRoutes } from './it-services.routes.ts';
+import * as createItServicesTables from './migrations/202611260900-create-it-services-tables.ts';
+
+export { ItServicesAccess } from './it-services.access.ts';
+export { type ItServicesErrorCode, itServicesErrors } from './it-services.errors.ts';
+
+/**
+ * The IT department's services (N1–N7, P4): the service catalog, orders (avrop) by departments,
+ * and chargeback of IT's costs by the six distribution models of MOL appendix 8.2.
+ */
+export const itServicesModule: KarnaModule = {
+  name: 'it-services',
+  migrations: {
+    '202611260900-create-it-services-tables': createItServicesTables,
+  },
+  async registerRoutes(app, context) {
+    await registerItServicesRoutes(app, context);
+    await registerChargebackRoutes(app, context);
+  },
+};

@@ -1,0 +1,87 @@
+import { parse } from 'csv-parse/sync';
+import type { FieldErrorDetail } from '../../platform/http/errors.ts';
+import type { ItServicesAccess } from './it-services.access.ts';
+import type { DriverKind } from './it-services.allocation.ts';
+import { itServicesError } from './it-services.errors.ts';
+
+/**
+ * A month's driver quantities as the finance and asset systems export them: a CSV file (`;` or
+ * `,`, UTF-8) with the columns förvaltning (name or short name), nyckel (datorer, elevdatorer,
+ * användare, anslutningar, projektbehov — or the code) and antal (a decimal comma is fine). Every
+ * row is checked before anything is written; the first errors are named by row.
+ */
+
+export const MAX_DRIVER_FILE_BYTES = 5 * 1024 * 1024;
+
+const KIND_WORDS: Record<string, DriverKind> = {
+  datorer: 'computerStaff',
+  dator: 'computerStaff',
+  elevdatorer: 'computerPupil',
+  elevdator: 'computerPupil',
+  användare: 'user',
+  anslutningar: 'connection',
+  anslutning: 'connection',
+  projektbehov: 'projectDemand',
+  computerstaff: 'computerStaff',
+  computerpupil: 'computerPupil',
+  user: 'user',
+  connection: 'connection',
+  projectdemand: 'projectDemand',
+};
+const HEADINGS = ['förvaltning', 'nyckel', 'antal'];
+
+export interface DriverFileRow {
+  departmentId: string;
+  kind: DriverKind;
+  quantity: number;
+}
+
+export function readDriverFile(access: ItServicesAccess, content: string): DriverFileRow[] {
+  const text = content.replace(/^\uFEFF/, '');
+  const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch {
+    throw itServicesError('driver_file_invalid', { detail: 'The file is not CSV.' });
+  }
+  const headings = (records[0] ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
+  if (headings.length !== 3 || HEADINGS.some((heading, index) => headings[index] !== heading)) {
+    throw itServicesError('driver_file_invalid', {
+      detail: `The columns must be ${HEADINGS.join(';')}, in that order.`,
+      fieldErrors: [{ path: 'rad 1', message: `must be the headings ${HEADINGS.join(';')}` }],
+    });
+  }
+  const departments = new Map<string, string>();
+  for (const unit of access.departments()) {
+    departments.set(unit.name.toLocaleLowerCase('sv'), unit.id);
+    if (unit.shortName) departments.set(unit.shortName.toLocaleLowerCase('sv'), unit.id);
+  }
+  const rows: DriverFileRow[] = [];
+  const errors: FieldErrorDetail[] = [];
+  records.slice(1).forEach((record, index) => {
+    const at = `rad ${index + 2}`;
+    const [department = '', kind = '', amount = ''] = record;
+    const departmentId = departments.get(department.toLocaleLowerCase('sv'));
+    const driverKind = KIND_WORDS[kind.toLocaleLowerCase('sv')];
+    const quantity = Number(amount.replace(/\s/g, '').replace(',', '.'));
+    if (record.length !== 3) errors.push({ path: at, message: 'must have three columns' });
+    else if (!departmentId) errors.push({ path: at, message: 'names no department' });
+    else if (!driverKind)
+      errors.push({
+        path: at,
+        message: 'names no driver (datorer, elevdatorer, användare, anslutningar, projektbehov)',
+      });
+    else if (amount === '' || !Number.isFinite(quantity) || quantity < 0 || quantity > 10_000_000)
+      errors.push({ path: at, message: 'must have a quantity from 0 to 10 000 000' });
+    else rows.push({ departmentId, kind: driverKind, quantity });
+  });
+  if (errors.length > 0) {
+    throw itServicesError('driver_file_invalid', {
+      detail: `${errors.length} rows have errors.`,
+      fieldErrors: errors.slice(0, 50),
+    });
+  }
+  if (rows.length === 0) throw itServicesError('driver_file_invalid', { detail: 'The file has no rows.' });
+  return rows;
+}
