@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCitizens } from '../seeds/demo-municipality.ts';
+import { insertProposedRun } from '../src/modules/it-services/it-services.test-support.ts';
 import { insertStagedImport } from '../src/modules/portfolio/portfolio.test-support.ts';
 import {
   insertInformationType,
@@ -10,6 +11,7 @@ import type { AuditTables } from '../src/platform/audit/audit.tables.ts';
 import { type ActorKind, actorKinds, signInEveryActor, type TestActor } from './actors.ts';
 import {
   authorizationMatrix,
+  itService,
   type MatrixFixtures,
   portfolioSystem,
   undocumentedRoutes,
@@ -111,7 +113,35 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       description: null,
       replacedById: null,
     });
+    const departmentId = unitId('Stadsbyggnadsförvaltningen');
+    const serviceId = await created('/api/it-services/services', itService('Matrisens fixturtjänst'));
+    const costPoolId = await created('/api/it-services/cost-pools', {
+      year: 2032,
+      costType: 'Matriskostnader',
+      category: 'Fixturen',
+      annualAmountOre: 1_200_000,
+      models: [{ model: 1, shareBasisPoints: 10_000 }],
+    });
+    const orderBy = async (actor: TestActor) => {
+      const response = await actor.call<{ id: string }>('POST', '/api/it-services/orders', {
+        serviceId,
+        departmentId,
+        quantity: 1,
+        costCentre: '4410',
+        startDate: '2032-02-01',
+        note: null,
+      });
+      if (response.status !== 201) throw new Error(`the matrix could not order: ${response.status}`);
+      return response.body.id;
+    };
     fixtures = {
+      departmentId,
+      serviceId,
+      costPoolId,
+      chargePeriod: '2032-01',
+      newAwaitingOrder: () => orderBy(actors.caseOfficer),
+      newApprovedOrder: () => orderBy(ivar),
+      newProposedRun: () => insertProposedRun(server.database.db, '2032-01'),
       componentId,
       systemId,
       otherSystemId,

@@ -80,6 +80,19 @@ export interface MatrixFixtures {
   newImport(): Promise<string>;
   /** A component of the standard assortment. */
   componentId: string;
+  /** Stadsbyggnadsförvaltningen (in Byggnadsnämnden): the department the it-services rows order for. */
+  departmentId: string;
+  /** A monthly service of the IT service catalog. */
+  serviceId: string;
+  /** A new order awaiting approval, asked for by the case officer (Anna) for the department. */
+  newAwaitingOrder(): Promise<string>;
+  /** A new order approved as placed by the IT department (Ivar) for the department. */
+  newApprovedOrder(): Promise<string>;
+  /** A month whose year has a cost pool kept by IT (model 1), so it can always be run. */
+  chargePeriod: string;
+  costPoolId: string;
+  /** A new proposed run of `chargePeriod`, made by the operator (so Ivar may approve it). */
+  newProposedRun(): Promise<string>;
 }
 
 export interface MatrixRow {
@@ -155,6 +168,44 @@ const tierPolicy = {
   reviewIntervalMonths: 24,
   priceWeight: 2,
 };
+/** A valid service of the catalog (names are unique, so each POST gets its own). */
+export function itService(name: string) {
+  return {
+    name,
+    category: 'workplace',
+    summary: 'En tjänst från behörighetstestet.',
+    included: 'Det som ingår.',
+    notIncluded: 'Det som inte ingår.',
+    howToOrder: 'Beställ i Kärna.',
+    deliveryWorkingDays: 5,
+    howToReport: 'Ring servicedesk.',
+    serviceLevel: 'bronze',
+    systemId: null,
+    priceModel: 'monthlyPerUnit',
+    priceOre: 10_000,
+    unit: 'st',
+    driverKind: null,
+    howToCancel: 'Avbeställ i Kärna.',
+    cancellationNoticeDays: 0,
+    availableFrom: '2020-01-01',
+    availableTo: null,
+  };
+}
+const itOrder = (f: MatrixFixtures) => ({
+  serviceId: f.serviceId,
+  departmentId: f.departmentId,
+  quantity: 1,
+  costCentre: '4410',
+  startDate: '2032-02-01',
+  note: null,
+});
+const costPool = (category: string) => ({
+  year: 2032,
+  costType: 'Matriskostnader',
+  category,
+  annualAmountOre: 120_000,
+  models: [{ model: 1, shareBasisPoints: 10_000 }],
+});
 let portfolioCounter = 0;
 const nextName = (prefix: string) => `${prefix} ${++portfolioCounter}`;
 
@@ -480,6 +531,83 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'GET /api/tasks/mine': {
     request: () => ({ path: '/api/tasks/mine' }),                answers: [401, 403, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/it-services/services': {
+    request: () => ({ path: '/api/it-services/services?q=tjänst' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 403] },
+  'POST /api/it-services/services': {
+    request: () => ({ path: '/api/it-services/services', body: itService(nextName('Matristjänst')) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/it-services/services/{serviceId}': {
+    request: (f) => ({ path: `/api/it-services/services/${f.serviceId}` }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 403] },
+  'PUT /api/it-services/services/{serviceId}': {
+    request: (f) => ({ path: `/api/it-services/services/${f.serviceId}`, body: itService('Matrisens tjänst') }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/departments': {
+    request: () => ({ path: '/api/it-services/departments' }),   answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 403] },
+  // Staff ask for orders in the departments they work in: Anna (Bygglov) and Reza (Byggnadsnämnden) in
+  // Stadsbyggnadsförvaltningen; Sara (Kommunstyrelsen) does not work there and does not see its orders.
+  'GET /api/it-services/orders': {
+    request: () => ({ path: '/api/it-services/orders?status=approved' }),
+                                                                 answers: [401, 403, 403, 200, 200, 200, 200, 403, 403, 403] },
+  'POST /api/it-services/orders': {
+    request: (f) => ({ path: '/api/it-services/orders', body: itOrder(f) }),
+                                                                 answers: [401, 403, 403, 201, 201, 403, 201, 403, 403, 403] },
+  'GET /api/it-services/orders/{orderId}': {
+    request: async (f) => ({ path: `/api/it-services/orders/${await f.newAwaitingOrder()}` }),
+                                                                 answers: [401, 403, 403, 200, 200, 404, 200, 403, 403, 403] },
+  'POST /api/it-services/orders/{orderId}/decision': {
+    request: async (f) => ({ path: `/api/it-services/orders/${await f.newAwaitingOrder()}/decision`, body: { approve: true, reason: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/orders/{orderId}/delivery': {
+    request: async (f) => ({ path: `/api/it-services/orders/${await f.newApprovedOrder()}/delivery`, body: { deliveredOn: '2032-02-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/orders/{orderId}/cancellation': {
+    request: async (f) => ({ path: `/api/it-services/orders/${await f.newApprovedOrder()}/cancellation`, body: { endDate: '2032-06-30' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/cost-pools': {
+    request: () => ({ path: '/api/it-services/cost-pools?year=2032' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/cost-pools': {
+    request: () => ({ path: '/api/it-services/cost-pools', body: costPool(nextName('Matriskategori')) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'PUT /api/it-services/cost-pools/{poolId}': {
+    request: (f) => ({ path: `/api/it-services/cost-pools/${f.costPoolId}`, body: costPool('Matrisens kategori') }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/drivers/{period}': {
+    request: (f) => ({ path: `/api/it-services/drivers/${f.chargePeriod}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/it-services/drivers/{period}': {
+    request: (f) => ({ path: `/api/it-services/drivers/${f.chargePeriod}`, body: { values: [{ departmentId: f.departmentId, kind: 'user', quantity: 12 }] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  // The upload's body is the CSV file; the matrix sends JSON, which the IT department has refused as unreadable.
+  'POST /api/it-services/drivers/{period}/file': {
+    request: (f) => ({ path: `/api/it-services/drivers/${f.chargePeriod}/file`, body: {} }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 400, 403, 403, 403] },
+  'GET /api/it-services/allocation-runs': {
+    request: (f) => ({ path: `/api/it-services/allocation-runs?period=${f.chargePeriod}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/allocation-runs': {
+    request: (f) => ({ path: '/api/it-services/allocation-runs', body: { period: f.chargePeriod } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/it-services/allocation-runs/{runId}': {
+    request: async (f) => ({ path: `/api/it-services/allocation-runs/${await f.newProposedRun()}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/allocation-runs/{runId}/lines': {
+    request: async (f) => ({ path: `/api/it-services/allocation-runs/${await f.newProposedRun()}/lines` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/allocation-runs/{runId}/approve': {
+    request: async (f) => ({ path: `/api/it-services/allocation-runs/${await f.newProposedRun()}/approve` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/allocation-runs/{runId}/discard': {
+    request: async (f) => ({ path: `/api/it-services/allocation-runs/${await f.newProposedRun()}/discard` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/allocation-runs/{runId}/export': {
+    request: async (f) => ({ path: `/api/it-services/allocation-runs/${await f.newProposedRun()}/export` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/charges': {
+    request: (f) => ({ path: `/api/it-services/charges?departmentId=${f.departmentId}&period=${f.chargePeriod}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
 };
 
 /**
