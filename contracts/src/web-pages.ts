@@ -42,6 +42,11 @@ export const webPages = {
   /** pm3 management objects (förvaltningsobjekt): their systems, roles and yearly plans. */
   portfolioManagementObjects: '/portfolj/forvaltningsobjekt',
   portfolioManagementObject: '/portfolj/forvaltningsobjekt/:objectId',
+  /** The IT department's services: the catalog, orders (avrop), a department's charges, chargeback runs. */
+  itServices: '/it-tjanster',
+  itServicesOrders: '/it-tjanster/bestallningar',
+  itServicesCharges: '/it-tjanster/debitering',
+  itServicesAllocation: '/it-tjanster/fordelning',
   /** Development only: the mails the local SMTP catcher took. */
   caughtMails: '/utveckling/e-post',
 } as const;

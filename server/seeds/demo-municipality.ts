@@ -13,6 +13,7 @@ import {
   insertUser,
   SEEDS_DIR,
 } from '../src/modules/identity/index.ts';
+import { type ItServicesSeed, seedItServices } from '../src/modules/it-services/index.ts';
 import { type PortfolioSeed, seedPortfolio } from '../src/modules/portfolio/index.ts';
 import {
   type DemoCitizen,
@@ -53,6 +54,8 @@ export const demoOrgUnits = readSeed<OrgUnitSeed[]>('org-units.json');
 export const demoStaff = readSeed<StaffSeed[]>('staff.json');
 export const demoCitizens = readSeed<CitizenSeed[]>('citizens.json');
 /** The demo's application portfolio, and the staff who hold its roles (not in the login directory). */
+/** The demo's IT service catalog, cost pools (MOL 8.2), drivers and the departments' orderers. */
+export const demoItServices = readSeed<ItServicesSeed>('it-services.json');
 export const demoPortfolio = readSeed<PortfolioSeed & { people: PortfolioPersonSeed[] }>('portfolio.json');
 
 interface PortfolioPersonSeed {
@@ -178,6 +181,11 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
       });
     }
     const portfolio = await seedPortfolio(trx, demoPortfolio, unitIds);
+    // The IT services: catalog, a year of orders, cost pools and last month's approved run (N1–N4).
+    const itServices = await seedItServices(trx, demoItServices, unitIds, {
+      runBy: 'ivar.nilsson@molnal.example',
+      approvedBy: 'jonas.ekberg@molnal.example',
+    });
     // The demo e-services, each published as version 1 (B1, B2).
     for (const { responsibleUnitKey, ...definition } of demoServiceDefinitions) {
       const responsibleOrgUnitId = unitIds.get(responsibleUnitKey);
@@ -195,6 +203,8 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
         eServices: demoServiceDefinitions.length,
         systems: portfolio.systems,
         integrations: portfolio.integrations,
+        itServices: itServices.services,
+        itOrders: itServices.orders,
       },
     });
   });

@@ -5,6 +5,7 @@ import * as createItServicesTables from './migrations/202611260900-create-it-ser
 
 export { ItServicesAccess } from './it-services.access.ts';
 export { type ItServicesErrorCode, itServicesErrors } from './it-services.errors.ts';
+export { type ItServicesSeed, seedItServices } from './it-services.seed.ts';
 
 /**
  * The IT department's services (N1–N7, P4): the service catalog, orders (avrop) by departments,

@@ -274,6 +274,7 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
       ]),
       pool('Licenser', 3_600_000_00, [{ model: 4, shareBasisPoints: 10_000 }]),
       pool('Stab IT', 1_200_000_00, [{ model: 1, shareBasisPoints: 10_000 }]),
+      pool('Projektledning', 600_000_00, [{ model: 6, shareBasisPoints: 10_000 }]),
     ]) {
       const created = await ivar.api('POST', '/api/it-services/cost-pools', { json: input });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -309,7 +310,7 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
       },
     });
     expect(computers.status).toBe(200);
-    // Users are zero everywhere yet: the licence pool cannot be distributed.
+    // No department has asked for project work this month: the project pool cannot be distributed.
     const zero = await ivar.api<{ code: string; detail: string }>(
       'POST',
       '/api/it-services/allocation-runs',
@@ -317,11 +318,11 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
     );
     expect(zero.status).toBe(409);
     expect(zero.body.code).toBe('driver_sum_zero');
-    expect(zero.body.detail).toContain('Licenser');
+    expect(zero.body.detail).toContain('Projektledning');
 
     const file = await ivar.api<DriverSet>('POST', `/api/it-services/drivers/${period}/file`, {
       raw: {
-        body: '\uFEFFFörvaltning;Nyckel;Antal\nSBF;användare;120\nSocialförvaltningen;användare;300,5\nUBF;elevdatorer;1000\n',
+        body: '\uFEFFFörvaltning;Nyckel;Antal\nSBF;användare;120\nSocialförvaltningen;användare;300,5\nUBF;elevdatorer;1000\nSBF;projektbehov;40\n',
         contentType: 'text/csv',
       },
     });
@@ -342,13 +343,15 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
     const poolTotal = lines.body.items
       .filter((line) => line.kind === 'pool')
       .reduce((sum, line) => sum + line.amountOre, 0);
-    expect(poolTotal).toBe(monthOf(12_000_000_07) + monthOf(3_600_000_00));
+    expect(poolTotal).toBe(monthOf(12_000_000_07) + monthOf(3_600_000_00) + monthOf(600_000_00));
     expect(run.body.departments.reduce((sum, department) => sum + department.amountOre, 0)).toBe(
       run.body.distributedOre,
     );
 
     // The order approved above (3 workplaces from 15 March) is charged for 17 of March's 31 days.
-    const service = lines.body.items.find((line) => line.kind === 'service' && line.units === 3);
+    const service = lines.body.items.find(
+      (line) => line.serviceName === 'Testarbetsplats' && line.units === 3,
+    );
     expect(service).toMatchObject({ days: 17, amountOre: Math.round((31_000 * 3 * 17) / 31) });
     expect(service?.explanation.sv).toContain('17 dagar');
 
@@ -373,9 +376,19 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
     expect(charges.status).toBe(200);
     expect(charges.body.run?.version).toBe(1);
     const users = charges.body.lines.find((line) => line.model === 4);
-    expect(users?.drivers).toEqual([{ kind: 'user', quantity: 120, weight: 1 }]);
-    expect(users?.explanation.sv).toMatch(
-      /Licenser, modell 4 per användare: 120 användare = 120 enheter av kommunens 420,5/,
+    // Users: the 120 imported and the accounts the department has ordered (the demo's stock).
+    const drivers = await ivar.api<DriverSet>('GET', `/api/it-services/drivers/${period}`);
+    const usersOf = (departmentId?: string) =>
+      drivers.body.items
+        .filter((item) => item.kind === 'user' && (!departmentId || item.departmentId === departmentId))
+        .reduce((sum, item) => sum + item.quantity, 0);
+    const sbfUsers = usersOf(unit.get('sbf'));
+    expect(sbfUsers).toBeGreaterThanOrEqual(120);
+    expect(users?.drivers).toEqual([{ kind: 'user', quantity: sbfUsers, weight: 1 }]);
+    expect(users?.totalUnits).toBeCloseTo(usersOf(), 6);
+    const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+    expect(users?.explanation.sv).toContain(
+      `Licenser, modell 4 per användare: ${sv.format(sbfUsers)} användare = ${sv.format(sbfUsers)} enheter av kommunens ${sv.format(usersOf())}`,
     );
     expect(charges.body.totalOre).toBe(charges.body.lines.reduce((sum, line) => sum + line.amountOre, 0));
     expect(
@@ -449,6 +462,7 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
         values: [
           { departmentId: unit.get('sbf'), kind: 'user', quantity: 1 },
           { departmentId: unit.get('sbf'), kind: 'computerStaff', quantity: 1 },
+          { departmentId: unit.get('sbf'), kind: 'projectDemand', quantity: 1 },
         ],
       },
     });
@@ -466,6 +480,48 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
     const june = await ivar.api<AllocationRunDetail>('POST', '/api/it-services/allocation-runs', {
       json: { period: `${YEAR}-06` },
     });
-    expect(june.status).toBe(409); // no drivers for June: the users pool has nothing to go by
+    expect(june.status).toBe(409); // no project demand for June: the project pool has nothing to go by
+  });
+});
+
+describe('the demo municipality’s IT services', () => {
+  let server: TestServer;
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('has a catalog, a year of orders and last month’s approved run, explained to the department', async () => {
+    server = await startTestServer('pglite');
+    const [ivar, greta] = [server.browser(), server.browser()];
+    await ivar.loginAsStaff(staff('Ivar'));
+    await greta.loginAsStaff(staff('Greta'));
+    const catalog = await greta.api<{ items: Service[] }>('GET', '/api/it-services/services');
+    expect(catalog.body.items.length).toBeGreaterThanOrEqual(25);
+    const support = catalog.body.items.find((service) => service.name === 'Support för ekonomisystemet');
+    expect(support?.serviceLevel).toMatchObject({ source: 'system' });
+
+    const runs = await ivar.api<{ items: AllocationRunDetail[] }>('GET', '/api/it-services/allocation-runs');
+    const approved = runs.body.items.filter((run) => run.status === 'approved');
+    expect(approved).toHaveLength(1);
+    expect(approved[0]).toMatchObject({ createdBy: 'Ivar Nilsson', approvedBy: 'Jonas Ekberg' });
+
+    const departments = await greta.api<{ items: { id: string; name: string; orders: boolean }[] }>(
+      'GET',
+      '/api/it-services/departments',
+    );
+    const sbf = departments.body.items.find((department) => department.orders);
+    expect(sbf?.name).toBe('Stadsbyggnadsförvaltningen');
+    const charges = await greta.api<DepartmentCharges>(
+      'GET',
+      `/api/it-services/charges?departmentId=${sbf?.id}&period=${approved[0]?.period}`,
+    );
+    expect(charges.body.lines.length).toBeGreaterThan(10);
+    expect(charges.body.lines.map((line) => line.model)).toEqual(expect.arrayContaining([2, 3, 4, 5, 6]));
+    expect(charges.body.totalOre).toBeGreaterThan(0);
+    const orders = await greta.api<{ items: Order[] }>(
+      'GET',
+      `/api/it-services/orders?departmentId=${sbf?.id}`,
+    );
+    expect(orders.body.items.length).toBeGreaterThanOrEqual(10);
   });
 });
