@@ -415,3 +415,115 @@ export const DepartmentCharges = z.object({
   lines: z.array(ChargeLine),
 });
 export type DepartmentCharges = z.infer<typeof DepartmentCharges>;
+
+// ---------------------------------------------------------------------------------------------
+// Support (N5): one point of contact, first/second/third line, deadlines from the service level.
+
+export const ImpactLevel = z.enum(['high', 'medium', 'low']);
+export type ImpactLevel = z.infer<typeof ImpactLevel>;
+/** 1 critical, 2 high, 3 normal, 4 low: from impact × urgency. */
+export const TicketPriority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type TicketPriority = z.infer<typeof TicketPriority>;
+/** 1 the service desk, 2 the IT department's specialists and system management, 3 the supplier. */
+export const SupportLine = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type SupportLine = z.infer<typeof SupportLine>;
+export const TicketStatus = z.enum(['new', 'inProgress', 'resolved']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const TicketInput = z
+  .object({
+    /** What the problem is with: a service of the catalog, a system of the portfolio, or neither. */
+    serviceId: z.uuid().nullable(),
+    systemId: z.uuid().nullable(),
+    summary: text({ max: 200 }),
+    description: text({ max: 8000, multiline: true }),
+    /** How many it stops: high (a department or more), medium (a unit), low (one person). */
+    impact: ImpactLevel,
+    /** How soon it hurts: high (work has stopped), medium (work is hampered), low (it can wait). */
+    urgency: ImpactLevel,
+  })
+  .refine((ticket) => !(ticket.serviceId && ticket.systemId), {
+    path: ['systemId'],
+    error: 'name a service or a system, not both',
+  });
+export type TicketInput = z.infer<typeof TicketInput>;
+
+export const TicketEvent = z.object({
+  at: z.iso.datetime(),
+  by: z.string(),
+  kind: z.enum(['reported', 'comment', 'taken', 'escalated', 'resolved', 'reopened']),
+  text: z.string().nullable(),
+  /** An internal note of the IT department, which the reporter does not see. */
+  internal: z.boolean(),
+});
+export const Ticket = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  service: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  system: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  reporter: z.string(),
+  impact: ImpactLevel,
+  urgency: ImpactLevel,
+  priority: TicketPriority,
+  line: SupportLine,
+  status: TicketStatus,
+  assignee: z.string().nullable(),
+  /** The service level the deadlines follow. */
+  tier: TierCode,
+  supportHours: z.string(),
+  reportedAt: z.iso.datetime(),
+  responseDueAt: z.iso.datetime(),
+  fixDueAt: z.iso.datetime(),
+  respondedAt: z.iso.datetime().nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  resolution: z.string().nullable(),
+  responseBreached: z.boolean(),
+  fixBreached: z.boolean(),
+  events: z.array(TicketEvent),
+  canHandle: z.boolean(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+export const TicketSummary = Ticket.omit({ description: true, events: true });
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const TicketListQuery = z.object({
+  /** Only the caller's own tickets (what a reporter always gets). */
+  mine: z.enum(['true', 'false']).default('false'),
+  status: TicketStatus.optional(),
+  line: z.coerce.number().int().min(1).max(3).optional(),
+  /** Tickets past their response or fix deadline (resolved late, or still open). */
+  breached: z.enum(['response', 'fix']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const TicketListResponse = z.object({ items: z.array(TicketSummary) });
+export const TicketIdParams = z.object({ ticketId: z.uuid() });
+export const TicketCommentInput = z.object({
+  text: text({ max: 4000, multiline: true }),
+  /** IT only: a note the reporter does not see. */
+  internal: z.boolean().default(false),
+});
+export const TicketEscalationInput = z.object({
+  line: SupportLine,
+  note: text({ max: 2000, multiline: true }),
+});
+export const TicketResolutionInput = z.object({ resolution: text({ max: 4000, multiline: true }) });
+
+/** How well the service levels were kept (N3): per tier, tickets reported in the year. */
+export const SlaReportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2199) });
+export const SlaReport = z.object({
+  year: z.number().int(),
+  tiers: z.array(
+    z.object({
+      tier: TierCode,
+      tickets: z.number().int(),
+      resolved: z.number().int(),
+      respondedInTime: z.number().int(),
+      fixedInTime: z.number().int(),
+      /** Share of tickets answered and fixed within the deadline, 0–1; null without tickets. */
+      responseRate: z.number().nullable(),
+      fixRate: z.number().nullable(),
+    }),
+  ),
+});

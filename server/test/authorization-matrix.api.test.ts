@@ -142,6 +142,19 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       newAwaitingOrder: () => orderBy(actors.caseOfficer),
       newApprovedOrder: () => orderBy(ivar),
       newProposedRun: () => insertProposedRun(server.database.db, '2032-01'),
+      newTicket: async () => {
+        const response = await actors.caseOfficer.call<{ id: string }>('POST', '/api/it-services/tickets', {
+          serviceId: null,
+          systemId: null,
+          summary: 'Matrisens fixturfel',
+          description: 'Något fungerar inte.',
+          impact: 'low',
+          urgency: 'low',
+        });
+        if (response.status !== 201)
+          throw new Error(`the matrix could not report a ticket: ${response.status}`);
+        return response.body.id;
+      },
       componentId,
       systemId,
       otherSystemId,

@@ -93,6 +93,8 @@ export interface MatrixFixtures {
   costPoolId: string;
   /** A new proposed run of `chargePeriod`, made by the operator (so Ivar may approve it). */
   newProposedRun(): Promise<string>;
+  /** A new support ticket reported by the case officer (Anna). */
+  newTicket(): Promise<string>;
 }
 
 export interface MatrixRow {
@@ -206,6 +208,14 @@ const costPool = (category: string) => ({
   annualAmountOre: 120_000,
   models: [{ model: 1, shareBasisPoints: 10_000 }],
 });
+const ticket = {
+  serviceId: null,
+  systemId: null,
+  summary: 'Matrisens fel',
+  description: 'Något fungerar inte.',
+  impact: 'low',
+  urgency: 'medium',
+};
 let portfolioCounter = 0;
 const nextName = (prefix: string) => `${prefix} ${++portfolioCounter}`;
 
@@ -607,6 +617,31 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'GET /api/it-services/charges': {
     request: (f) => ({ path: `/api/it-services/charges?departmentId=${f.departmentId}&period=${f.chargePeriod}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/tickets': {
+    request: () => ({ path: '/api/it-services/tickets', body: ticket }),
+                                                                 answers: [401, 403, 201, 201, 201, 201, 201, 201, 201, 403] },
+  'GET /api/it-services/tickets': {
+    request: () => ({ path: '/api/it-services/tickets?breached=fix' }),
+                                                                 answers: [401, 403, 200, 200, 200, 200, 200, 200, 200, 403] },
+  // A ticket is its reporter's (Anna's) and the IT department's: anyone else gets 404.
+  'GET /api/it-services/tickets/{ticketId}': {
+    request: async (f) => ({ path: `/api/it-services/tickets/${await f.newTicket()}` }),
+                                                                 answers: [401, 403, 404, 200, 404, 404, 200, 404, 404, 403] },
+  'POST /api/it-services/tickets/{ticketId}/comments': {
+    request: async (f) => ({ path: `/api/it-services/tickets/${await f.newTicket()}/comments`, body: { text: 'Fortfarande trasigt.' } }),
+                                                                 answers: [401, 403, 404, 200, 404, 404, 200, 404, 404, 403] },
+  'POST /api/it-services/tickets/{ticketId}/take': {
+    request: async (f) => ({ path: `/api/it-services/tickets/${await f.newTicket()}/take` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/tickets/{ticketId}/escalate': {
+    request: async (f) => ({ path: `/api/it-services/tickets/${await f.newTicket()}/escalate`, body: { line: 2, note: 'Till specialisterna.' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/tickets/{ticketId}/resolve': {
+    request: async (f) => ({ path: `/api/it-services/tickets/${await f.newTicket()}/resolve`, body: { resolution: 'Åtgärdat.' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/sla-report': {
+    request: () => ({ path: '/api/it-services/sla-report?year=2026' }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
 };
 

@@ -1,7 +1,9 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import { registerChargebackRoutes } from './it-services.chargeback.routes.ts';
 import { registerItServicesRoutes } from './it-services.routes.ts';
+import { registerTicketRoutes } from './it-services.tickets.routes.ts';
 import * as createItServicesTables from './migrations/202611260900-create-it-services-tables.ts';
+import * as supportTickets from './migrations/202611261000-support-tickets.ts';
 
 export { ItServicesAccess } from './it-services.access.ts';
 export { type ItServicesErrorCode, itServicesErrors } from './it-services.errors.ts';
@@ -15,9 +17,11 @@ export const itServicesModule: KarnaModule = {
   name: 'it-services',
   migrations: {
     '202611260900-create-it-services-tables': createItServicesTables,
+    '202611261000-support-tickets': supportTickets,
   },
   async registerRoutes(app, context) {
     await registerItServicesRoutes(app, context);
     await registerChargebackRoutes(app, context);
+    await registerTicketRoutes(app, context);
   },
 };

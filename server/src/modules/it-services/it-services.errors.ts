@@ -21,6 +21,9 @@ export const itServicesErrorCodes = [
   'allocation_run_own_approval',
   'allocation_run_outdated',
   'driver_file_invalid',
+  'ticket_not_found',
+  'ticket_resolved',
+  'ticket_already_on_line',
 ] as const;
 export type ItServicesErrorCode = (typeof itServicesErrorCodes)[number];
 
@@ -153,5 +156,20 @@ export const itServicesErrors: ErrorCatalog<ItServicesErrorCode> = {
       sv: 'Filen med fördelningsnycklar kunde inte läsas. Inget har sparats.',
       en: 'The driver file could not be read. Nothing was saved.',
     },
+  },
+  ticket_not_found: {
+    status: 404,
+    title: { sv: 'Supportärendet finns inte.', en: 'The support ticket does not exist.' },
+  },
+  ticket_resolved: {
+    status: 409,
+    title: {
+      sv: 'Ärendet är redan åtgärdat. Anmälaren öppnar det igen genom att svara.',
+      en: 'The ticket is already resolved. The reporter reopens it by answering.',
+    },
+  },
+  ticket_already_on_line: {
+    status: 409,
+    title: { sv: 'Ärendet ligger redan på den linjen.', en: 'The ticket is already on that line.' },
   },
 };

@@ -119,8 +119,47 @@ export type ItServicesTables = {
   };
 };
 
-export type ItServicesDb = Kysely<ItServicesTables>;
+export type ItServicesTicketTables = {
+  it_tickets: {
+    id: Generated<string>;
+    number: string;
+    summary: string;
+    description: string;
+    service_id: string | null;
+    system_id: string | null;
+    reporter_id: string | null;
+    reporter_name: string;
+    impact: string;
+    urgency: string;
+    priority: number;
+    line: number;
+    status: string;
+    assignee_id: string | null;
+    assignee_name: string | null;
+    tier: string;
+    support_hours: string;
+    reported_at: Timestamp;
+    response_due_at: Date;
+    fix_due_at: Date;
+    responded_at: Date | null;
+    resolved_at: Date | null;
+    resolution: string | null;
+    task_id: string | null;
+    updated_at: Timestamp;
+  };
+  it_ticket_events: {
+    id: Generated<number>;
+    ticket_id: string;
+    at: Timestamp;
+    by_name: string;
+    kind: string;
+    text: string | null;
+    internal: Generated<boolean>;
+  };
+};
+
+export type ItServicesDb = Kysely<ItServicesTables & ItServicesTicketTables>;
 
 export function itServicesDb(db: Kysely<unknown>): ItServicesDb {
-  return db.withTables<ItServicesTables>();
+  return db.withTables<ItServicesTables & ItServicesTicketTables>();
 }
