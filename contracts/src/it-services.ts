@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationNumberInput } from './organisation-number/index.ts';
 import { TierCode } from './portfolio.ts';
 import { text } from './text.ts';
 
@@ -527,3 +528,115 @@ export const SlaReport = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Suppliers and contracts (N7), yearly spend from the finance system, the supplier-count trend.
+
+export const SupplierInput = z.object({
+  name: text({ max: 200 }),
+  organisationNumber: OrganisationNumberInput,
+  category: text({ max: 100 }).nullable(),
+  notes: text({ max: 2000, multiline: true }).nullable(),
+});
+export type SupplierInput = z.infer<typeof SupplierInput>;
+
+export const Supplier = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  organisationNumber: z.string(),
+  category: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** Spend per year from the finance system, newest first. */
+  spend: z.array(z.object({ year: z.number().int(), amountOre: z.number().int() })),
+  contractCount: z.number().int(),
+});
+export type Supplier = z.infer<typeof Supplier>;
+export const SupplierListQuery = z.object({
+  q: text({ max: 100 }).optional(),
+  /** Only suppliers paid in this year. */
+  year: z.coerce.number().int().min(2000).max(2199).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export const SupplierListResponse = z.object({ items: z.array(Supplier), total: z.number().int() });
+export const SupplierIdParams = z.object({ supplierId: z.uuid() });
+
+export const ContractInput = z
+  .object({
+    supplierId: z.uuid(),
+    title: text({ max: 200 }),
+    reference: text({ max: 60 }).nullable(),
+    startsOn: isoDate,
+    endsOn: isoDate.nullable(),
+    /** Months before the end by which the contract must be renewed or given notice. */
+    noticeMonths: z.number().int().min(0).max(60),
+    annualValueOre: ore,
+    /** The portfolio system the contract is for, if any. */
+    systemId: z.uuid().nullable(),
+  })
+  .refine((contract) => contract.endsOn === null || contract.endsOn >= contract.startsOn, {
+    path: ['endsOn'],
+    error: 'must not be before startsOn',
+  });
+export type ContractInput = z.infer<typeof ContractInput>;
+export const Contract = z.object({
+  id: z.uuid(),
+  supplier: z.object({ id: z.uuid(), name: z.string() }),
+  title: z.string(),
+  reference: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  noticeMonths: z.number().int(),
+  /** The last day to renew or give notice: the end date less the notice. */
+  noticeBy: z.string().nullable(),
+  annualValueOre: z.number().int(),
+  system: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Running today, and whether its notice date is within the coming 120 days (or passed). */
+  active: z.boolean(),
+  renewalDue: z.boolean(),
+});
+export type Contract = z.infer<typeof Contract>;
+export const ContractListQuery = z.object({
+  supplierId: z.uuid().optional(),
+  /** Only contracts whose notice date is within 120 days or passed, still running. */
+  renewalDue: z.enum(['true', 'false']).default('false'),
+});
+export const ContractListResponse = z.object({ items: z.array(Contract) });
+export const ContractIdParams = z.object({ contractId: z.uuid() });
+
+/** What an import of the finance system's spend file did (all rows or none). */
+export const SpendImportResult = z.object({
+  rows: z.number().int(),
+  years: z.array(z.number().int()),
+  suppliersCreated: z.number().int(),
+  suppliersUpdated: z.number().int(),
+});
+export type SpendImportResult = z.infer<typeof SpendImportResult>;
+
+export const SupplierTargetInput = z.object({
+  baselineYear: z.number().int().min(2000).max(2199),
+  /** MOL: −20 %, then −50 % of the baseline's number of suppliers. */
+  targets: z
+    .array(
+      z.object({ year: z.number().int().min(2000).max(2199), reductionPercent: z.number().min(0).max(100) }),
+    )
+    .max(10),
+});
+export const SupplierTrend = z.object({
+  baselineYear: z.number().int().nullable(),
+  baselineCount: z.number().int().nullable(),
+  years: z.array(
+    z.object({ year: z.number().int(), suppliers: z.number().int(), spendOre: z.number().int() }),
+  ),
+  targets: z.array(
+    z.object({
+      year: z.number().int(),
+      reductionPercent: z.number(),
+      /** At most this many suppliers, from the baseline. */
+      targetCount: z.number().int().nullable(),
+      actualCount: z.number().int().nullable(),
+      met: z.boolean().nullable(),
+    }),
+  ),
+});
+export type SupplierTrend = z.infer<typeof SupplierTrend>;

@@ -134,7 +134,25 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       if (response.status !== 201) throw new Error(`the matrix could not order: ${response.status}`);
       return response.body.id;
     };
+    const supplierId = await created('/api/it-services/suppliers', {
+      name: 'Matrisens fixturleverantör AB',
+      organisationNumber: '556036-0793',
+      category: null,
+      notes: null,
+    });
+    const contractId = await created('/api/it-services/contracts', {
+      supplierId,
+      title: 'Matrisens fixturavtal',
+      reference: null,
+      startsOn: '2026-01-01',
+      endsOn: null,
+      noticeMonths: 3,
+      annualValueOre: 0,
+      systemId: null,
+    });
     fixtures = {
+      supplierId,
+      contractId,
       departmentId,
       serviceId,
       costPoolId,

@@ -1,4 +1,4 @@
-import { swedishDate } from '@karna/contracts';
+import { luhnCheckDigit, swedishDate } from '@karna/contracts';
 
 /**
  * The authorisation matrix: for every documented route, what each kind of caller gets. A route
@@ -95,6 +95,9 @@ export interface MatrixFixtures {
   newProposedRun(): Promise<string>;
   /** A new support ticket reported by the case officer (Anna). */
   newTicket(): Promise<string>;
+  /** A supplier in the register, and a contract with it. */
+  supplierId: string;
+  contractId: string;
 }
 
 export interface MatrixRow {
@@ -216,8 +219,25 @@ const ticket = {
   impact: 'low',
   urgency: 'medium',
 };
+const contract = (f: MatrixFixtures) => ({
+  supplierId: f.supplierId,
+  title: 'Matrisens avtal',
+  reference: null,
+  startsOn: '2026-01-01',
+  endsOn: '2028-12-31',
+  noticeMonths: 6,
+  annualValueOre: 100_000,
+  systemId: null,
+});
 let portfolioCounter = 0;
 const nextName = (prefix: string) => `${prefix} ${++portfolioCounter}`;
+
+let organisationCounter = 0;
+/** A valid organisation number no other row uses: 559 and six digits of a counter, then the Luhn digit. */
+function nextOrganisationNumber(): string {
+  const nine = `559${String(++organisationCounter).padStart(6, '0')}`;
+  return `${nine}${luhnCheckDigit(nine)}`;
+}
 
 let keyCounter = 0;
 const nextKey = () =>
@@ -642,6 +662,38 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
   'GET /api/it-services/sla-report': {
     request: () => ({ path: '/api/it-services/sla-report?year=2026' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/suppliers': {
+    request: () => ({ path: '/api/it-services/suppliers?q=matris&year=2026' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  // Organisation numbers are unique: a valid one made from the counter's nine digits and their Luhn digit.
+  'POST /api/it-services/suppliers': {
+    request: () => ({ path: '/api/it-services/suppliers', body: { name: nextName('Matrisleverantör'), organisationNumber: nextOrganisationNumber(), category: null, notes: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/it-services/suppliers/{supplierId}': {
+    request: (f) => ({ path: `/api/it-services/suppliers/${f.supplierId}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/it-services/suppliers/{supplierId}': {
+    request: (f) => ({ path: `/api/it-services/suppliers/${f.supplierId}`, body: { name: 'Matrisens leverantör AB', organisationNumber: '556036-0793', category: 'Drift', notes: null } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  // The body is the finance system's CSV file; the matrix sends JSON, which IT has refused as unreadable.
+  'POST /api/it-services/suppliers/spend': {
+    request: () => ({ path: '/api/it-services/suppliers/spend', body: {} }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 400, 403, 403, 403] },
+  'GET /api/it-services/supplier-trend': {
+    request: () => ({ path: '/api/it-services/supplier-trend' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/it-services/supplier-trend/targets': {
+    request: () => ({ path: '/api/it-services/supplier-trend/targets', body: { baselineYear: 2011, targets: [{ year: 2015, reductionPercent: 20 }, { year: 2018, reductionPercent: 50 }] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/contracts': {
+    request: () => ({ path: '/api/it-services/contracts?renewalDue=true' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/contracts': {
+    request: (f) => ({ path: '/api/it-services/contracts', body: contract(f) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'PUT /api/it-services/contracts/{contractId}': {
+    request: (f) => ({ path: `/api/it-services/contracts/${f.contractId}`, body: contract(f) }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
 };
 

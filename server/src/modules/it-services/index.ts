@@ -1,9 +1,11 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import { registerChargebackRoutes } from './it-services.chargeback.routes.ts';
 import { registerItServicesRoutes } from './it-services.routes.ts';
+import { registerSupplierRoutes } from './it-services.suppliers.routes.ts';
 import { registerTicketRoutes } from './it-services.tickets.routes.ts';
 import * as createItServicesTables from './migrations/202611260900-create-it-services-tables.ts';
 import * as supportTickets from './migrations/202611261000-support-tickets.ts';
+import * as suppliers from './migrations/202611261100-suppliers.ts';
 
 export { ItServicesAccess } from './it-services.access.ts';
 export { type ItServicesErrorCode, itServicesErrors } from './it-services.errors.ts';
@@ -18,10 +20,12 @@ export const itServicesModule: KarnaModule = {
   migrations: {
     '202611260900-create-it-services-tables': createItServicesTables,
     '202611261000-support-tickets': supportTickets,
+    '202611261100-suppliers': suppliers,
   },
   async registerRoutes(app, context) {
     await registerItServicesRoutes(app, context);
     await registerChargebackRoutes(app, context);
     await registerTicketRoutes(app, context);
+    await registerSupplierRoutes(app, context);
   },
 };

@@ -36,6 +36,7 @@ import { driverSet, replaceImportedDrivers } from './it-services.drivers.ts';
 import { itServicesError } from './it-services.errors.ts';
 import { createPool, listPools, updatePool } from './it-services.pools.ts';
 import { accessOf, MANAGE, ORDER } from './it-services.routes.ts';
+import { MAX_SPEND_FILE_BYTES } from './it-services.suppliers.ts';
 
 /** Chargeback (N4): cost pools, drivers, allocation runs, and what a department is charged. */
 
@@ -49,7 +50,8 @@ export async function registerChargebackRoutes(
   if (!fastify.hasContentTypeParser('text/csv')) {
     fastify.addContentTypeParser(
       'text/csv',
-      { parseAs: 'string', bodyLimit: MAX_DRIVER_FILE_BYTES },
+      // The largest CSV the module takes (the spend file); each route sets its own, lower limit.
+      { parseAs: 'string', bodyLimit: MAX_SPEND_FILE_BYTES },
       (_request, body, done) => done(null, body),
     );
   }

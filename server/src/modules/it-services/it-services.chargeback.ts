@@ -6,6 +6,7 @@ import type {
   DistributionModel,
 } from '@karna/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { copyQuery } from '../../platform/db/copy.ts';
 import { tierPolicies } from '../portfolio/index.ts';
 import { forbidden, type ItServicesAccess } from './it-services.access.ts';
 import {
@@ -32,6 +33,28 @@ import { type ItServicesTables, itServicesDb } from './it-services.tables.ts';
 type RunRow = Selectable<ItServicesTables['it_allocation_runs']>;
 type LineRow = Selectable<ItServicesTables['it_allocation_lines']>;
 type NewLine = Omit<LineRow, 'run_id' | 'line_no'>;
+
+const LINE_COLUMNS = [
+  'run_id',
+  'line_no',
+  'department_id',
+  'kind',
+  'pool_id',
+  'cost_type',
+  'category',
+  'model',
+  'order_id',
+  'order_number',
+  'service_name',
+  'cost_centre',
+  'drivers',
+  'units',
+  'total_units',
+  'rate_ore',
+  'days',
+  'amount_ore',
+  'rounding_ore',
+] as const satisfies readonly (keyof LineRow)[];
 
 export async function weightsFor(db: Kysely<unknown>, pupilComputerWeight: number): Promise<ModelWeights> {
   const tiers = await tierPolicies(db);
@@ -214,17 +237,22 @@ export async function createRun(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const rows = lines.map((line, index) => ({
-    ...line,
-    run_id: run.id,
-    line_no: index + 1,
-    drivers: JSON.stringify(line.drivers),
-  }));
-  for (let index = 0; index < rows.length; index += 2000) {
-    await itServicesDb(trx)
-      .insertInto('it_allocation_lines')
-      .values(rows.slice(index, index + 2000) as never)
-      .execute();
+  // COPY: a month of 300 departments has some 25,000 lines, written in half the time of inserts (bench/it-allocation.ts).
+  if (lines.length > 0) {
+    await trx.executeQuery(
+      copyQuery(
+        'it_allocation_lines',
+        LINE_COLUMNS,
+        lines.map((line, index) =>
+          LINE_COLUMNS.map((column) => {
+            if (column === 'run_id') return run.id;
+            if (column === 'line_no') return index + 1;
+            if (column === 'drivers') return JSON.stringify(line.drivers);
+            return line[column];
+          }),
+        ),
+      ),
+    );
   }
   if (retained.length > 0) {
     await itServicesDb(trx)

@@ -24,6 +24,11 @@ export const itServicesErrorCodes = [
   'ticket_not_found',
   'ticket_resolved',
   'ticket_already_on_line',
+  'supplier_not_found',
+  'supplier_taken',
+  'contract_not_found',
+  'spend_file_invalid',
+  'supplier_targets_invalid',
 ] as const;
 export type ItServicesErrorCode = (typeof itServicesErrorCodes)[number];
 
@@ -171,5 +176,34 @@ export const itServicesErrors: ErrorCatalog<ItServicesErrorCode> = {
   ticket_already_on_line: {
     status: 409,
     title: { sv: 'Ärendet ligger redan på den linjen.', en: 'The ticket is already on that line.' },
+  },
+  supplier_not_found: {
+    status: 404,
+    title: { sv: 'Leverantören finns inte.', en: 'The supplier does not exist.' },
+  },
+  supplier_taken: {
+    status: 409,
+    title: {
+      sv: 'Det finns redan en leverantör med det organisationsnumret.',
+      en: 'A supplier with that organisation number already exists.',
+    },
+  },
+  contract_not_found: {
+    status: 404,
+    title: { sv: 'Avtalet finns inte.', en: 'The contract does not exist.' },
+  },
+  spend_file_invalid: {
+    status: 400,
+    title: {
+      sv: 'Filen med leverantörsutfall kunde inte läsas. Inget har sparats.',
+      en: 'The supplier spend file could not be read. Nothing was saved.',
+    },
+  },
+  supplier_targets_invalid: {
+    status: 400,
+    title: {
+      sv: 'Varje mål ska gälla ett eget år efter basåret.',
+      en: 'Each target must be for its own year after the baseline year.',
+    },
   },
 };

@@ -158,8 +158,36 @@ export type ItServicesTicketTables = {
   };
 };
 
-export type ItServicesDb = Kysely<ItServicesTables & ItServicesTicketTables>;
+export type ItServicesSupplierTables = {
+  it_suppliers: {
+    id: Generated<string>;
+    name: string;
+    organisation_number: string;
+    category: string | null;
+    notes: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  it_contracts: {
+    id: Generated<string>;
+    supplier_id: string;
+    title: string;
+    reference: string | null;
+    starts_on: DateColumn;
+    ends_on: DateColumn | null;
+    notice_months: number;
+    annual_value_ore: number;
+    system_id: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  it_supplier_spend: { supplier_id: string; year: number; amount_ore: number; imported_at: Timestamp };
+  it_supplier_targets: { baseline_year: number; year: number; reduction_percent: number };
+};
+
+type AllTables = ItServicesTables & ItServicesTicketTables & ItServicesSupplierTables;
+export type ItServicesDb = Kysely<AllTables>;
 
 export function itServicesDb(db: Kysely<unknown>): ItServicesDb {
-  return db.withTables<ItServicesTables & ItServicesTicketTables>();
+  return db.withTables<AllTables>();
 }
