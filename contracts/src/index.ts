@@ -6,6 +6,7 @@ export * from './dev.ts';
 export * from './health.ts';
 export * from './identity.ts';
 export * from './information-types.ts';
+export * from './it-licences.ts';
 export * from './it-services.ts';
 export * from './org.ts';
 export * from './organisation-number/index.ts';

@@ -640,3 +640,61 @@ export const SupplierTrend = z.object({
   ),
 });
 export type SupplierTrend = z.infer<typeof SupplierTrend>;
+
+// ---------------------------------------------------------------------------------------------
+// IT cost as a share of turnover (P4; MOL: 1.7–2.2 %, the national average 2.0 %).
+
+export const KeyFigureInput = z.object({
+  /** The municipality's turnover (omsättning) for the year. */
+  municipalityTurnoverOre: ore,
+  /** The reference the user enters, e.g. the national average for municipalities (MOL: 2.0 %). */
+  nationalAveragePercent: z.number().min(0).max(100).nullable(),
+  departments: z
+    .array(
+      z.object({
+        departmentId: z.uuid(),
+        turnoverOre: ore,
+        /** IT costs the department pays itself, outside the IT department's charges. */
+        ownItCostOre: ore,
+      }),
+    )
+    .max(500),
+});
+export type KeyFigureInput = z.infer<typeof KeyFigureInput>;
+export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2199) });
+
+const share = z.number().nullable();
+export const KeyFigures = z.object({
+  year: z.number().int(),
+  nationalAveragePercent: z.number().nullable(),
+  municipality: z.object({
+    turnoverOre: z.number().int().nullable(),
+    /** The IT department's costs: the year's cost pools. */
+    itDepartmentCostOre: z.number().int(),
+    departmentsOwnCostOre: z.number().int(),
+    itCostOre: z.number().int(),
+    /** IT cost as a per cent of turnover; null without a turnover. */
+    sharePercent: share,
+  }),
+  departments: z.array(
+    z.object({
+      departmentId: z.uuid(),
+      departmentName: z.string(),
+      turnoverOre: z.number().int().nullable(),
+      /** What the approved runs of the year's months charged it. */
+      chargedOre: z.number().int(),
+      ownItCostOre: z.number().int(),
+      itCostOre: z.number().int(),
+      sharePercent: share,
+    }),
+  ),
+  /** The municipality's share in the years with a turnover, oldest first. */
+  trend: z.array(
+    z.object({
+      year: z.number().int(),
+      sharePercent: z.number(),
+      nationalAveragePercent: z.number().nullable(),
+    }),
+  ),
+});
+export type KeyFigures = z.infer<typeof KeyFigures>;

@@ -185,6 +185,11 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
     const itServices = await seedItServices(trx, demoItServices, unitIds, {
       runBy: 'ivar.nilsson@molnal.example',
       approvedBy: 'jonas.ekberg@molnal.example',
+      ticketReporters: [
+        'anna.svensson@molnal.example',
+        'karin.ek@molnal.example',
+        'greta.lindqvist@molnal.example',
+      ],
     });
     // The demo e-services, each published as version 1 (B1, B2).
     for (const { responsibleUnitKey, ...definition } of demoServiceDefinitions) {
@@ -205,6 +210,7 @@ async function seedOrganisationAndPeople(db: Kysely<unknown>, audit: AuditTrail)
         integrations: portfolio.integrations,
         itServices: itServices.services,
         itOrders: itServices.orders,
+        suppliers: itServices.suppliers,
       },
     });
   });

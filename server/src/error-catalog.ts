@@ -1,6 +1,11 @@
 import { type CasesErrorCode, casesErrors } from './modules/cases/index.ts';
 import { type IdentityErrorCode, identityErrors } from './modules/identity/index.ts';
-import { type ItServicesErrorCode, itServicesErrors } from './modules/it-services/index.ts';
+import {
+  type ItServicesErrorCode,
+  itServicesErrors,
+  type LicenceErrorCode,
+  licenceErrors,
+} from './modules/it-services/index.ts';
 import { type PortfolioErrorCode, portfolioErrors } from './modules/portfolio/index.ts';
 import { type RegistryErrorCode, registryErrors } from './modules/registry/index.ts';
 import { type ServicesErrorCode, servicesErrors } from './modules/services/index.ts';
@@ -14,7 +19,8 @@ export type ErrorCode =
   | CasesErrorCode
   | ServicesErrorCode
   | PortfolioErrorCode
-  | ItServicesErrorCode;
+  | ItServicesErrorCode
+  | LicenceErrorCode;
 
 /** The one map from error code to HTTP status and title; the type makes it exhaustive. */
 export const errorCatalog: ErrorCatalog<ErrorCode> = {
@@ -25,4 +31,5 @@ export const errorCatalog: ErrorCatalog<ErrorCode> = {
   ...servicesErrors,
   ...portfolioErrors,
   ...itServicesErrors,
+  ...licenceErrors,
 };

@@ -150,7 +150,35 @@ describe.each(testBackends)('the authorisation matrix on %s', (backend) => {
       annualValueOre: 0,
       systemId: null,
     });
+    const newLicencePool = () =>
+      created('/api/it-services/licence-pools', {
+        name: `Matrislicens ${crypto.randomUUID()}`,
+        systemId: null,
+        supplier: 'Matrisleverantören AB',
+        purchased: 10,
+        unitPriceOre: 100_000,
+        renewalOn: null,
+        notes: null,
+      });
+    const newLicenceAssignment = async () => {
+      const poolId = await newLicencePool();
+      const response = await ivar.call<{ assignments: { id: string; personId: string }[] }>(
+        'POST',
+        `/api/it-services/licence-pools/${poolId}/assignments`,
+        { personId: staffUserId, from: '2026-01-01' },
+      );
+      if (response.status !== 201)
+        throw new Error(`the matrix could not assign a licence: ${response.status}`);
+      return {
+        poolId,
+        assignmentId: response.body.assignments.find((row) => row.personId === staffUserId)?.id ?? '',
+      };
+    };
+    const licencePoolId = (await newLicenceAssignment()).poolId;
     fixtures = {
+      licencePoolId,
+      newLicencePool,
+      newLicenceAssignment,
       supplierId,
       contractId,
       departmentId,

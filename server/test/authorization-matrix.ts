@@ -98,6 +98,12 @@ export interface MatrixFixtures {
   /** A supplier in the register, and a contract with it. */
   supplierId: string;
   contractId: string;
+  /** A licence pool kept by IT, with the staff member without roles (Nils) holding a licence. */
+  licencePoolId: string;
+  /** A new licence pool with room and nobody assigned. */
+  newLicencePool(): Promise<string>;
+  /** A new pool with Nils assigned from 2026-01-01 (to release). */
+  newLicenceAssignment(): Promise<{ poolId: string; assignmentId: string }>;
 }
 
 export interface MatrixRow {
@@ -228,6 +234,16 @@ const contract = (f: MatrixFixtures) => ({
   noticeMonths: 6,
   annualValueOre: 100_000,
   systemId: null,
+});
+/** A valid licence pool (names are unique, so each POST gets its own). */
+const licencePool = (name: string) => ({
+  name,
+  systemId: null,
+  supplier: 'Matrisleverantören AB',
+  purchased: 10,
+  unitPriceOre: 100_000,
+  renewalOn: null,
+  notes: null,
 });
 let portfolioCounter = 0;
 const nextName = (prefix: string) => `${prefix} ${++portfolioCounter}`;
@@ -695,6 +711,39 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   'PUT /api/it-services/contracts/{contractId}': {
     request: (f) => ({ path: `/api/it-services/contracts/${f.contractId}`, body: contract(f) }),
                                                                  answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/key-figures/{year}': {
+    request: () => ({ path: '/api/it-services/key-figures/2032' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/it-services/key-figures/{year}': {
+    request: (f) => ({ path: '/api/it-services/key-figures/2032', body: { municipalityTurnoverOre: 100_000_00, nationalAveragePercent: 2, departments: [{ departmentId: f.departmentId, turnoverOre: 10_000_00, ownItCostOre: 100_00 }] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'GET /api/it-services/licence-pools': {
+    request: () => ({ path: '/api/it-services/licence-pools' }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/licence-pools': {
+    request: () => ({ path: '/api/it-services/licence-pools', body: licencePool(nextName('Matrislicens')) }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'GET /api/it-services/licence-pools/{poolId}': {
+    request: (f) => ({ path: `/api/it-services/licence-pools/${f.licencePoolId}` }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'PUT /api/it-services/licence-pools/{poolId}': {
+    request: (f) => ({ path: `/api/it-services/licence-pools/${f.licencePoolId}`, body: licencePool('Matrisens licenspool') }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/licence-pools/{poolId}/assignments': {
+    request: async (f) => ({ path: `/api/it-services/licence-pools/${await f.newLicencePool()}/assignments`, body: { personId: f.staffUserId, from: '2026-01-01' } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+  'POST /api/it-services/licence-pools/{poolId}/assignments/{assignmentId}/release': {
+    request: async (f) => {
+      const { poolId, assignmentId } = await f.newLicenceAssignment();
+      return { path: `/api/it-services/licence-pools/${poolId}/assignments/${assignmentId}/release`, body: { on: '2026-06-30' } };
+    },                                                           answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  'POST /api/it-services/licence-pools/{poolId}/usage': {
+    request: (f) => ({ path: `/api/it-services/licence-pools/${f.licencePoolId}/usage`, body: { items: [{ email: 'nils.berg@molnal.example', lastUsedOn: '2026-06-15' }] } }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 200, 403, 403, 403] },
+  // The upload's body is the CSV file; the matrix sends JSON, which the IT department has refused as unreadable.
+  'POST /api/it-services/licence-pools/{poolId}/usage/file': {
+    request: (f) => ({ path: `/api/it-services/licence-pools/${f.licencePoolId}/usage/file`, body: {} }),
+                                                                 answers: [401, 403, 403, 403, 403, 403, 400, 403, 403, 403] },
 };
 
 /**

@@ -4,9 +4,11 @@ import type {
   CostPoolInput,
   DepartmentCharges,
   DriverSet,
+  KeyFigures,
   Order,
   Service,
   ServiceInput,
+  SupplierTrend,
 } from '@karna/contracts';
 import { swedishDate } from '@karna/contracts';
 import { sql } from 'kysely';
@@ -455,6 +457,51 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
     expect(rows).toHaveLength(rerun.body.lineCount + 1);
   });
 
+  it('gives IT cost as a share of turnover for the municipality and each department (P4)', async () => {
+    const input = {
+      municipalityTurnoverOre: 900_000_000_00,
+      nationalAveragePercent: 2.0,
+      departments: [{ departmentId: unit.get('sbf'), turnoverOre: 120_000_000_00, ownItCostOre: 500_000_00 }],
+    };
+    expect((await greta.api('PUT', `/api/it-services/key-figures/${YEAR}`, { json: input })).status).toBe(
+      403,
+    );
+    const figures = await ivar.api<KeyFigures>('PUT', `/api/it-services/key-figures/${YEAR}`, {
+      json: input,
+    });
+    expect(figures.status, JSON.stringify(figures.body)).toBe(200);
+    const pools = await ivar.api<{ items: { annualAmountOre: number }[] }>(
+      'GET',
+      `/api/it-services/cost-pools?year=${YEAR}`,
+    );
+    const poolTotal = pools.body.items.reduce((sum, pool) => sum + pool.annualAmountOre, 0);
+    expect(figures.body.municipality).toMatchObject({
+      itDepartmentCostOre: poolTotal,
+      departmentsOwnCostOre: 500_000_00,
+      itCostOre: poolTotal + 500_000_00,
+    });
+    expect(figures.body.municipality.sharePercent).toBeCloseTo(
+      ((poolTotal + 500_000_00) / 900_000_000_00) * 100,
+      3,
+    );
+    expect(figures.body.nationalAveragePercent).toBe(2);
+    // The department's charges are the approved runs' lines of the year (March's version 2).
+    const charges = await greta.api<DepartmentCharges>(
+      'GET',
+      `/api/it-services/charges?departmentId=${unit.get('sbf')}&period=${YEAR}-03`,
+    );
+    const sbf = figures.body.departments.find((department) => department.departmentId === unit.get('sbf'));
+    expect(sbf).toMatchObject({ chargedOre: charges.body.totalOre, ownItCostOre: 500_000_00 });
+    expect(figures.body.trend.map((point) => point.year)).toContain(YEAR);
+    const unknown = await ivar.api<{ code: string }>('PUT', `/api/it-services/key-figures/${YEAR}`, {
+      json: {
+        ...input,
+        departments: [{ departmentId: unit.get('bygglov'), turnoverOre: 1, ownItCostOre: 0 }],
+      },
+    });
+    expect(unknown.body.code).toBe('department_unknown');
+  });
+
   it('charges an order cancelled mid-month up to its end date, and not after', async () => {
     const period = `${YEAR}-05`;
     await ivar.api('PUT', `/api/it-services/drivers/${period}`, {
@@ -518,6 +565,17 @@ describe('the demo municipality’s IT services', () => {
     expect(charges.body.lines.length).toBeGreaterThan(10);
     expect(charges.body.lines.map((line) => line.model)).toEqual(expect.arrayContaining([2, 3, 4, 5, 6]));
     expect(charges.body.totalOre).toBeGreaterThan(0);
+    const trend = await ivar.api<SupplierTrend>('GET', '/api/it-services/supplier-trend');
+    expect(trend.body).toMatchObject({ baselineYear: 2011, baselineCount: 180 });
+    expect(trend.body.targets.map((target) => target.targetCount)).toEqual([144, 90]);
+    const lastYear = new Date().getUTCFullYear() - 1;
+    const paid = await ivar.api<{ total: number }>(
+      'GET',
+      `/api/it-services/suppliers?year=${lastYear}&limit=1`,
+    );
+    expect(paid.body.total).toBeGreaterThan(140);
+    const breached = await ivar.api<{ items: unknown[] }>('GET', '/api/it-services/tickets?breached=fix');
+    expect(breached.body.items.length).toBeGreaterThan(0);
     const orders = await greta.api<{ items: Order[] }>(
       'GET',
       `/api/it-services/orders?departmentId=${sbf?.id}`,

@@ -15,7 +15,10 @@ import {
   DepartmentChargesQuery,
   DriverSet,
   DriverSetInput,
+  KeyFigureInput,
+  KeyFigures,
   PeriodParams,
+  YearParams,
 } from '@karna/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -34,6 +37,7 @@ import {
 import { MAX_DRIVER_FILE_BYTES, readDriverFile } from './it-services.driver-file.ts';
 import { driverSet, replaceImportedDrivers } from './it-services.drivers.ts';
 import { itServicesError } from './it-services.errors.ts';
+import { keyFigures, setKeyFigures } from './it-services.key-figures.ts';
 import { createPool, listPools, updatePool } from './it-services.pools.ts';
 import { accessOf, MANAGE, ORDER } from './it-services.routes.ts';
 import { MAX_SPEND_FILE_BYTES } from './it-services.suppliers.ts';
@@ -400,5 +404,52 @@ export async function registerChargebackRoutes(
     },
     async (request) =>
       departmentCharges(db, await accessOf(db, request), request.query.departmentId, request.query.period),
+  );
+
+  app.get(
+    '/api/it-services/key-figures/:year',
+    {
+      schema: {
+        tags: ['it-services'],
+        summary:
+          'IT cost as a share of turnover for the municipality and each department, beside the reference (P4)',
+        params: YearParams,
+        response: { 200: KeyFigures },
+      },
+      config: MANAGE,
+    },
+    async (request) => {
+      const access = await accessOf(db, request);
+      access.assertManage();
+      return keyFigures(db, access, request.params.year);
+    },
+  );
+
+  app.put(
+    '/api/it-services/key-figures/:year',
+    {
+      schema: {
+        tags: ['it-services'],
+        summary: "Enter a year's turnover, the departments' own IT costs and the reference value",
+        params: YearParams,
+        body: KeyFigureInput,
+        response: { 200: KeyFigures },
+      },
+      config: MANAGE,
+    },
+    async (request) => {
+      const access = await accessOf(db, request);
+      access.assertManage();
+      await db.transaction().execute(async (trx) => {
+        await setKeyFigures(trx, access, request.params.year, request.body);
+        await request.recordAudit(trx, {
+          action: 'it-services.key-figures.set',
+          outcome: 'success',
+          resourceType: 'itKeyFigures',
+          resourceId: String(request.params.year),
+        });
+      });
+      return keyFigures(db, access, request.params.year);
+    },
   );
 }

@@ -9,7 +9,7 @@ import type {
 } from '@karna/contracts';
 import { swedishDate } from '@karna/contracts';
 import { parse } from 'csv-parse/sync';
-import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
+import { type Generated, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { FieldErrorDetail } from '../../platform/http/errors.ts';
 import { findStaffByEmails, findStaffContacts, listStaffUsers } from '../identity/index.ts';
 import { systemFacts, systemsInUse } from '../portfolio/index.ts';
@@ -119,7 +119,9 @@ export interface UsageRow {
 
 export const MAX_USAGE_FILE_BYTES = 5 * 1024 * 1024;
 const USAGE_HEADINGS = ['e-post', 'senast använd'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address, without control or format characters (a NUL would not reach the database). */
+const EMAIL = /^[^\s@\p{Cc}\p{Cf}]+@[^\s@\p{Cc}\p{Cf}]+\.[^\s@\p{Cc}\p{Cf}]+$/u;
+const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
 
 /**
  * Reads the CSV export of a supplier's portal: `e-post;senast använd` (`;` or `,`, UTF-8, an
@@ -128,21 +130,24 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function readUsageCsv(content: string): UsageRow[] {
   const csv = content.replace(/^\uFEFF/, '');
   const delimiter = (csv.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
+    const options = { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, info: true };
+    // With `info`, each record comes with where it was read (csv-parse's types do not say so).
+    records = parse(csv, options) as unknown as typeof records;
   } catch {
     throw licenceError('licence_usage_invalid', { detail: 'The file is not CSV.' });
   }
-  const headings = (records[0] ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
+  const headings = (records[0]?.record ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
   if (headings.length !== 2 || USAGE_HEADINGS.some((heading, index) => headings[index] !== heading)) {
     throw licenceError('licence_usage_invalid', {
       detail: `The columns must be ${USAGE_HEADINGS.join(';')}, in that order.`,
       fieldErrors: [{ path: 'rad 1', message: `must be the headings ${USAGE_HEADINGS.join(';')}` }],
     });
   }
-  return records.slice(1).map((record, index) => {
-    const at = `rad ${index + 2}`;
+  // Rows are named by their line in the file, as a spreadsheet numbers them.
+  return records.slice(1).map(({ record, info }) => {
+    const at = `rad ${info.lines}`;
     const [email = '', lastUsedOn = ''] = record;
     return {
       email,
@@ -176,10 +181,13 @@ export async function importLicenceUsage(
   access.assertManage();
   await lockPool(trx, poolId);
   if (rows.length === 0) throw licenceError('licence_usage_invalid', { detail: 'The report has no rows.' });
-  const people = await findStaffByEmails(
-    trx,
-    rows.flatMap((row) => (EMAIL.test(row.email) ? [row.email] : [])),
-  );
+  const emails = [...new Set(rows.flatMap((row) => (isEmail(row.email) ? [row.email.toLowerCase()] : [])))];
+  const people = new Map<string, { id: string }>();
+  // A few thousand addresses a statement, well below the parameters a statement may have.
+  for (let start = 0; start < emails.length; start += 5000) {
+    for (const [email, person] of await findStaffByEmails(trx, emails.slice(start, start + 5000)))
+      people.set(email, person);
+  }
   const open = await licencesDb(trx)
     .selectFrom('it_licence_assignments')
     .select(['id', 'person_id', 'last_used_on'])
@@ -197,7 +205,7 @@ export async function importLicenceUsage(
     const fail = (field: 'email' | 'lastUsedOn', message: string) =>
       errors.push({ path: row.paths[field], message });
     if (row.problem) fail('email', row.problem);
-    else if (!EMAIL.test(row.email) || row.email.length > 254) fail('email', 'must be an e-mail address');
+    else if (!isEmail(row.email)) fail('email', 'must be an e-mail address');
     else if (seen.has(email)) fail('email', `repeats the e-mail of ${seen.get(email)}`);
     else if (row.lastUsedOn !== null && !isIsoDate(row.lastUsedOn))
       fail('lastUsedOn', 'must be a date YYYY-MM-DD, or empty when never used');
@@ -413,7 +421,11 @@ export async function releaseLicence(
 // Reading.
 
 /** Counts of open assignments per pool: all, used within the window, and suggested for release. */
-async function countsOf(db: Kysely<unknown>, today: string, poolId?: string): Promise<Map<string, PoolCounts>> {
+async function countsOf(
+  db: Kysely<unknown>,
+  today: string,
+  poolId?: string,
+): Promise<Map<string, PoolCounts>> {
   const cutoff = usageCutoff(today);
   let select = licencesDb(db)
     .selectFrom('it_licence_assignments')
@@ -514,7 +526,10 @@ export async function licencePoolDetail(
       .limit(200)
       .execute(),
   ]);
-  const people = await findStaffContacts(db, [...open, ...released].map((row) => row.person_id));
+  const people = await findStaffContacts(
+    db,
+    [...open, ...released].map((row) => row.person_id),
+  );
   const present = (row: (typeof open)[number]): LicenceAssignment => ({
     id: row.id,
     personId: row.person_id,
@@ -537,7 +552,9 @@ export async function licencePoolDetail(
       daysSinceUse: row.lastUsedOn === null ? null : daysBetween(row.lastUsedOn, access.today),
       daysAssigned: daysBetween(row.from, access.today),
     }))
-    .sort((a, b) => (b.daysSinceUse ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceUse ?? Number.MAX_SAFE_INTEGER));
+    .sort(
+      (a, b) => (b.daysSinceUse ?? Number.MAX_SAFE_INTEGER) - (a.daysSinceUse ?? Number.MAX_SAFE_INTEGER),
+    );
   return {
     ...presentSummary(pool, counts.get(id) ?? NO_COUNTS, systems),
     notes: pool.notes,
@@ -551,14 +568,15 @@ export async function licencePoolDetail(
 // ---------------------------------------------------------------------------------------------
 // The demo.
 
-const DEMO_POOLS = [
-  { name: 'Microsoft 365 E5', system: 'Microsoft 365', supplier: 'Microsoft via Atea', purchased: 70, kr: 6_600, share: 0.85 },
-  { name: 'Power BI Pro', system: 'Beslutsstöd och statistik (BI)', supplier: 'Microsoft via Atea', purchased: 20, kr: 1_300, share: 0.2 },
-  { name: 'Adobe Creative Cloud', system: null, supplier: 'Adobe via Dustin', purchased: 10, kr: 9_800, share: 0.1 },
-  { name: 'Ekonomisystemet, namngiven användare', system: 'Ekonomisystemet', supplier: 'Unit4', purchased: 30, kr: 2_400, share: 0.3 },
-  { name: 'Personal- och lönesystemet, handläggare', system: 'Personal- och lönesystemet', supplier: 'Visma', purchased: 15, kr: 3_100, share: 0.15 },
-  { name: 'Ärendehantering, handläggarlicens', system: 'Diarie- och ärendehanteringssystemet', supplier: 'Formpipe', purchased: 40, kr: 1_900, share: 0.45 },
-] as const;
+/** Name, portfolio system, supplier, purchased, kronor a year, and the share of staff holding one. */
+const DEMO_POOLS: [string, string | null, string, number, number, number][] = [
+  ['Microsoft 365 E5', 'Microsoft 365', 'Microsoft via Atea', 70, 6_600, 0.85],
+  ['Power BI Pro', 'Beslutsstöd och statistik (BI)', 'Microsoft via Atea', 20, 1_300, 0.2],
+  ['Adobe Creative Cloud', null, 'Adobe via Dustin', 10, 9_800, 0.1],
+  ['Ekonomisystemet, namngiven användare', 'Ekonomisystemet', 'Unit4', 30, 2_400, 0.3],
+  ['Personal- och lönesystemet, handläggare', 'Personal- och lönesystemet', 'Visma', 15, 3_100, 0.15],
+  ['Ärendehantering, handläggarlicens', 'Diarie- och ärendehanteringssystemet', 'Formpipe', 40, 1_900, 0.45],
+];
 
 /**
  * The demo's licence pools, assigned to staff of the directory with a report of use two days old:
@@ -577,47 +595,42 @@ export async function seedLicences(
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     return state / 2_147_483_648;
   };
+  const daysAgo = (least: number, spread: number) => addDays(today, -least - Math.floor(next() * spread));
   let assignments = 0;
-  for (const [index, pool] of DEMO_POOLS.entries()) {
-    const systemId = pool.system ? systems.get(pool.system) : null;
-    if (systemId === undefined) throw new Error(`licence pool ${pool.name} names an unknown system`);
+  for (const [index, [name, system, supplier, purchased, kr, share]] of DEMO_POOLS.entries()) {
+    const systemId = system ? systems.get(system) : null;
+    if (systemId === undefined) throw new Error(`licence pool ${name} names an unknown system ${system}`);
     const { id: poolId } = await licencesDb(trx)
       .insertInto('it_licence_pools')
       .values({
-        name: pool.name,
-        system_id: systemId,
-        supplier: pool.supplier,
-        purchased: pool.purchased,
-        unit_price_ore: pool.kr * 100,
+        ...{ name, supplier, purchased, system_id: systemId, unit_price_ore: kr * 100 },
         renewal_on: addDays(today, 60 + index * 45),
         notes: 'Avrop från ramavtal. Användningen kommer från leverantörens portal varje månad.',
         usage_imported_at: new Date(Date.now() - 2 * 86_400_000),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const count = Math.min(pool.purchased, Math.round(pool.share * staff.length));
+    const count = Math.min(purchased, Math.round(share * staff.length));
     const offset = Math.floor(next() * staff.length);
-    const holders = Array.from({ length: count }, (_, at) => staff[(offset + at) % staff.length]);
-    const rows = holders.flatMap((person) => {
-      if (!person) return [];
-      const roll = next();
+    const rows: Insertable<ItServicesLicenceTables['it_licence_assignments']>[] = [];
+    for (let at = 0; at < count; at++) {
+      const person = staff[(offset + at) % staff.length];
       // One in ten assigned lately (not yet due for review); the rest one to three years ago.
-      const from = addDays(today, roll < 0.1 ? -Math.floor(next() * 60) : -120 - Math.floor(next() * 900));
+      const from = next() < 0.1 ? daysAgo(0, 60) : daysAgo(120, 900);
       const use = next();
-      const usedOn = use < 0.65 ? addDays(today, -Math.floor(next() * 45) - 2) : use < 0.85 ? addDays(today, -100 - Math.floor(next() * 300)) : null;
-      const lastUsedOn = usedOn && usedOn < from ? from : usedOn;
-      return [{ pool_id: poolId, person_id: person.id, from_on: from, to_on: null, last_used_on: lastUsedOn }];
-    });
+      const usedOn = use < 0.65 ? daysAgo(2, 45) : use < 0.85 ? daysAgo(100, 300) : null;
+      const last = usedOn && usedOn < from ? from : usedOn;
+      if (person) rows.push({ pool_id: poolId, person_id: person.id, from_on: from, last_used_on: last });
+    }
     // Someone who held a licence and gave it back, as history.
     const former = staff[(offset + count) % staff.length];
     if (former && count < staff.length) {
-      rows.push({
-        pool_id: poolId,
-        person_id: former.id,
-        from_on: addDays(today, -700),
-        to_on: addDays(today, -150),
-        last_used_on: addDays(today, -200),
-      });
+      const [from_on, to_on, last_used_on] = [
+        addDays(today, -700),
+        addDays(today, -150),
+        addDays(today, -200),
+      ];
+      rows.push({ pool_id: poolId, person_id: former.id, from_on, to_on, last_used_on });
     }
     if (rows.length > 0) await licencesDb(trx).insertInto('it_licence_assignments').values(rows).execute();
     assignments += rows.length;

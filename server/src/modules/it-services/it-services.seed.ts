@@ -8,6 +8,8 @@ import { cachedOrgUnits, findStaffByEmails } from '../identity/index.ts';
 import { systemsInUse } from '../portfolio/index.ts';
 import { ItServicesAccess } from './it-services.access.ts';
 import { approveRun, createRun } from './it-services.chargeback.ts';
+import { seedLicences } from './it-services.licences.ts';
+import { seededRandom, seedSuppliers, seedTickets } from './it-services.seed-history.ts';
 import { type ItServicesTables, itServicesDb } from './it-services.tables.ts';
 
 /**
@@ -54,6 +56,8 @@ export interface ItServicesSeedPeople {
   /** The IT department's two people: one runs the allocation, the other approves it. */
   runBy: string;
   approvedBy: string;
+  /** Staff who have reported support tickets. */
+  ticketReporters: string[];
 }
 
 /** The stock at the start comes as one delivered order per service, dated here. */
@@ -64,17 +68,6 @@ const STOCK_SERVICES: Partial<Record<DriverKind, string>> = {
   user: 'Användarkonto',
   connection: 'Nätverksanslutning',
 };
-
-/** A small deterministic generator (mulberry32), so the demo is the same every time. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -94,7 +87,7 @@ export async function seedItServices(
   seed: ItServicesSeed,
   unitIds: ReadonlyMap<string, string>,
   people: ItServicesSeedPeople,
-): Promise<{ services: number; orders: number; costPools: number }> {
+): Promise<{ services: number; orders: number; costPools: number; suppliers: number; tickets: number }> {
   const today = swedishDate();
   const tables = itServicesDb(trx);
   const systems = new Map((await systemsInUse(trx)).map((system) => [system.name, system.id]));
@@ -168,6 +161,11 @@ export async function seedItServices(
   }
   await tables.insertInto('it_driver_values').values(demand).execute();
 
+  const suppliers = await seedSuppliers(trx, today);
+  await seedLicences(trx, today);
+  const tickets = await seedTickets(trx, today, people.ticketReporters);
+  await sql`select setval('it_ticket_numbers', ${tickets})`.execute(trx);
+
   // Last month's run: run by one person in the IT department, approved by another.
   const period = previousMonth(today);
   const [runner, approver] = await Promise.all([
@@ -176,7 +174,7 @@ export async function seedItServices(
   ]);
   const runId = await createRun(trx, runner, period, 0.4);
   await approveRun(trx, approver, runId);
-  return { services: seed.services.length, orders, costPools: seed.costPools.length * 2 };
+  return { services: seed.services.length, orders, costPools: seed.costPools.length * 2, suppliers, tickets };
 }
 
 /** The IT department's person as the seed acts for them (a session-less staff actor). */
@@ -208,7 +206,7 @@ async function seedOrders(
   serviceIds: ReadonlyMap<string, string>,
   today: string,
 ): Promise<number> {
-  const next = random(14);
+  const next = seededRandom(14);
   const services = seed.services.filter((service) => !service.system);
   const rows: Insertable<ItServicesTables['it_orders']>[] = [];
   let number = 0;

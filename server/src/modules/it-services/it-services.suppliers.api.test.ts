@@ -52,7 +52,7 @@ describe.each(testBackends)('suppliers, contracts and spend on %s', (backend) =>
       'POST',
       '/api/it-services/suppliers/spend',
       csv(
-        'organisationsnummer;leverantör;år;belopp\n556036-0793;Testbolaget AB;2011;100 000,00\n556036-0794;Fel AB;2011;5\n',
+        'organisationsnummer;leverantör;år;belopp\n556036-0793;Testbolaget AB;2001;100 000,00\n556036-0794;Fel AB;2001;5\n',
       ),
     );
     expect(bad.status).toBe(400);
@@ -64,14 +64,14 @@ describe.each(testBackends)('suppliers, contracts and spend on %s', (backend) =>
     );
     expect(wrongColumns.body.code).toBe('spend_file_invalid');
     const before = await ivar.api<SupplierTrend>('GET', '/api/it-services/supplier-trend');
-    expect(before.body.years.find((year) => year.year === 2011)).toBeUndefined();
+    expect(before.body.years.find((year) => year.year === 2001)).toBeUndefined();
 
-    // 2011: five suppliers; 2015: four; 2018: two (the numbers are valid organisation numbers).
+    // Years before the demo's history. 2001: five suppliers; 2005: four; 2008: two (the numbers are valid organisation numbers).
     const numbers = ['5560360793', '2120000142', '5565475489', '5560125790', '5568194731'];
     const lines = [
-      ...numbers.map((number, index) => `${number};Bolag ${index};2011;${1000 * (index + 1)},50`),
-      ...numbers.slice(0, 4).map((number, index) => `${number};Bolag ${index};2015;${2000 * (index + 1)}`),
-      ...numbers.slice(0, 2).map((number, index) => `${number};Bolag ${index};2018;${3000 * (index + 1)}`),
+      ...numbers.map((number, index) => `${number};Bolag ${index};2001;${1000 * (index + 1)},50`),
+      ...numbers.slice(0, 4).map((number, index) => `${number};Bolag ${index};2005;${2000 * (index + 1)}`),
+      ...numbers.slice(0, 2).map((number, index) => `${number};Bolag ${index};2008;${3000 * (index + 1)}`),
     ];
     const imported = await ivar.api<SpendImportResult>(
       'POST',
@@ -79,31 +79,31 @@ describe.each(testBackends)('suppliers, contracts and spend on %s', (backend) =>
       csv(`\uFEFFOrganisationsnummer;Leverantör;År;Belopp\n${lines.join('\n')}\n`),
     );
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
-    expect(imported.body).toMatchObject({ rows: 11, years: [2011, 2015, 2018], suppliersUpdated: 1 });
+    expect(imported.body).toMatchObject({ rows: 11, years: [2001, 2005, 2008], suppliersUpdated: 1 });
     expect(imported.body.suppliersCreated).toBe(4);
 
     const trend = await ivar.api<SupplierTrend>('PUT', '/api/it-services/supplier-trend/targets', {
       json: {
-        baselineYear: 2011,
+        baselineYear: 2001,
         targets: [
-          { year: 2015, reductionPercent: 20 },
-          { year: 2018, reductionPercent: 50 },
+          { year: 2005, reductionPercent: 20 },
+          { year: 2008, reductionPercent: 50 },
         ],
       },
     });
-    expect(trend.body).toMatchObject({ baselineYear: 2011, baselineCount: 5 });
+    expect(trend.body).toMatchObject({ baselineYear: 2001, baselineCount: 5 });
     expect(trend.body.targets).toEqual([
-      { year: 2015, reductionPercent: 20, targetCount: 4, actualCount: 4, met: true },
-      { year: 2018, reductionPercent: 50, targetCount: 2, actualCount: 2, met: true },
+      { year: 2005, reductionPercent: 20, targetCount: 4, actualCount: 4, met: true },
+      { year: 2008, reductionPercent: 50, targetCount: 2, actualCount: 2, met: true },
     ]);
     const supplier = await ivar.api<{ items: Supplier[] }>('GET', '/api/it-services/suppliers?q=556036-0793');
     expect(supplier.body.items[0]?.spend).toEqual([
-      { year: 2018, amountOre: 300_000 },
-      { year: 2015, amountOre: 200_000 },
-      { year: 2011, amountOre: 100_050 },
+      { year: 2008, amountOre: 300_000 },
+      { year: 2005, amountOre: 200_000 },
+      { year: 2001, amountOre: 100_050 },
     ]);
     const badTargets = await ivar.api<{ code: string }>('PUT', '/api/it-services/supplier-trend/targets', {
-      json: { baselineYear: 2011, targets: [{ year: 2011, reductionPercent: 20 }] },
+      json: { baselineYear: 2001, targets: [{ year: 2001, reductionPercent: 20 }] },
     });
     expect(badTargets.body.code).toBe('supplier_targets_invalid');
   });

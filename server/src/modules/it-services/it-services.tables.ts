@@ -185,7 +185,21 @@ export type ItServicesSupplierTables = {
   it_supplier_targets: { baseline_year: number; year: number; reduction_percent: number };
 };
 
-type AllTables = ItServicesTables & ItServicesTicketTables & ItServicesSupplierTables;
+export type ItServicesFigureTables = {
+  it_cost_figures: {
+    year: number;
+    unit_id: string;
+    turnover_ore: number;
+    own_it_cost_ore: number;
+    national_average_percent: number | null;
+    updated_at: Timestamp;
+  };
+};
+
+type AllTables = ItServicesTables &
+  ItServicesTicketTables &
+  ItServicesSupplierTables &
+  ItServicesFigureTables;
 export type ItServicesDb = Kysely<AllTables>;
 
 export function itServicesDb(db: Kysely<unknown>): ItServicesDb {
