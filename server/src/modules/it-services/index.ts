@@ -1,5 +1,6 @@
 import type { KarnaModule } from '../../platform/module.ts';
 import { registerChargebackRoutes } from './it-services.chargeback.routes.ts';
+import { MAX_CSV_BYTES } from './it-services.csv-file.ts';
 import { registerLicenceRoutes } from './it-services.licences.routes.ts';
 import { registerItServicesRoutes } from './it-services.routes.ts';
 import { registerSupplierRoutes } from './it-services.suppliers.routes.ts';
@@ -30,6 +31,12 @@ export const itServicesModule: KarnaModule = {
     '202611261300-key-figures': keyFigures,
   },
   async registerRoutes(app, context) {
+    // The module's file imports (drivers, supplier spend, licence use) arrive as CSV text.
+    app.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: MAX_CSV_BYTES },
+      (_request, body, done) => done(null, body),
+    );
     await registerItServicesRoutes(app, context);
     await registerChargebackRoutes(app, context);
     await registerTicketRoutes(app, context);

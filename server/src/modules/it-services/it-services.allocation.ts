@@ -1,3 +1,4 @@
+import { DriverKind as DriverKindSchema } from '@karna/contracts';
 /**
  * Chargeback: IT's costs distributed to the departments by the six models of MOL appendix 8.2.
  * Pure arithmetic, no database. Money is whole öre and is never computed with floating shares:
@@ -11,17 +12,8 @@ export const DISTRIBUTION_MODELS = [1, 2, 3, 4, 5, 6] as const;
 export type DistributionModel = (typeof DISTRIBUTION_MODELS)[number];
 export type DistributedModel = Exclude<DistributionModel, 1>;
 
-export const DRIVER_KINDS = [
-  'systemGold',
-  'systemSilver',
-  'systemBronze',
-  'systemCopper',
-  'computerStaff',
-  'computerPupil',
-  'user',
-  'connection',
-  'projectDemand',
-] as const;
+/** The driver kinds, in the order lines list them (the contracts' own list). */
+export const DRIVER_KINDS = DriverKindSchema.options;
 export type DriverKind = (typeof DRIVER_KINDS)[number];
 
 /** Which driver kinds each distributed model counts, with the weight of one unit. */

@@ -40,7 +40,6 @@ import { itServicesError } from './it-services.errors.ts';
 import { keyFigures, setKeyFigures } from './it-services.key-figures.ts';
 import { createPool, listPools, updatePool } from './it-services.pools.ts';
 import { accessOf, MANAGE, ORDER } from './it-services.routes.ts';
-import { MAX_SPEND_FILE_BYTES } from './it-services.suppliers.ts';
 
 /** Chargeback (N4): cost pools, drivers, allocation runs, and what a department is charged. */
 
@@ -51,14 +50,6 @@ export async function registerChargebackRoutes(
   { db }: PlatformContext,
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  if (!fastify.hasContentTypeParser('text/csv')) {
-    fastify.addContentTypeParser(
-      'text/csv',
-      // The largest CSV the module takes (the spend file); each route sets its own, lower limit.
-      { parseAs: 'string', bodyLimit: MAX_SPEND_FILE_BYTES },
-      (_request, body, done) => done(null, body),
-    );
-  }
 
   app.get(
     '/api/it-services/cost-pools',

@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import type { FieldErrorDetail } from '../../platform/http/errors.ts';
 import type { ItServicesAccess } from './it-services.access.ts';
 import type { DriverKind } from './it-services.allocation.ts';
+import { readCsvFile } from './it-services.csv-file.ts';
 import { itServicesError } from './it-services.errors.ts';
 
 /**
@@ -37,21 +37,9 @@ export interface DriverFileRow {
 }
 
 export function readDriverFile(access: ItServicesAccess, content: string): DriverFileRow[] {
-  const text = content.replace(/^\uFEFF/, '');
-  const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
-  } catch {
-    throw itServicesError('driver_file_invalid', { detail: 'The file is not CSV.' });
-  }
-  const headings = (records[0] ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
-  if (headings.length !== 3 || HEADINGS.some((heading, index) => headings[index] !== heading)) {
-    throw itServicesError('driver_file_invalid', {
-      detail: `The columns must be ${HEADINGS.join(';')}, in that order.`,
-      fieldErrors: [{ path: 'rad 1', message: `must be the headings ${HEADINGS.join(';')}` }],
-    });
-  }
+  const records = readCsvFile(content, HEADINGS, (problem) =>
+    itServicesError('driver_file_invalid', problem),
+  );
   const departments = new Map<string, string>();
   for (const unit of access.departments()) {
     departments.set(unit.name.toLocaleLowerCase('sv'), unit.id);
@@ -59,8 +47,7 @@ export function readDriverFile(access: ItServicesAccess, content: string): Drive
   }
   const rows: DriverFileRow[] = [];
   const errors: FieldErrorDetail[] = [];
-  records.slice(1).forEach((record, index) => {
-    const at = `rad ${index + 2}`;
+  for (const { cells: record, at } of records) {
     const [department = '', kind = '', amount = ''] = record;
     const departmentId = departments.get(department.toLocaleLowerCase('sv'));
     const driverKind = KIND_WORDS[kind.toLocaleLowerCase('sv')];
@@ -75,7 +62,7 @@ export function readDriverFile(access: ItServicesAccess, content: string): Drive
     else if (amount === '' || !Number.isFinite(quantity) || quantity < 0 || quantity > 10_000_000)
       errors.push({ path: at, message: 'must have a quantity from 0 to 10 000 000' });
     else rows.push({ departmentId, kind: driverKind, quantity });
-  });
+  }
   if (errors.length > 0) {
     throw itServicesError('driver_file_invalid', {
       detail: `${errors.length} rows have errors.`,

@@ -19,7 +19,6 @@ export const itServicesErrorCodes = [
   'allocation_run_not_found',
   'allocation_run_not_proposed',
   'allocation_run_own_approval',
-  'allocation_run_outdated',
   'driver_file_invalid',
   'ticket_not_found',
   'ticket_resolved',
@@ -146,13 +145,6 @@ export const itServicesErrors: ErrorCatalog<ItServicesErrorCode> = {
     title: {
       sv: 'Den som gjorde körningen kan inte själv godkänna den. En annan person på IT-avdelningen godkänner.',
       en: 'Whoever made the run cannot approve it. Someone else in the IT department approves.',
-    },
-  },
-  allocation_run_outdated: {
-    status: 409,
-    title: {
-      sv: 'Det finns en nyare körning för månaden. Godkänn den i stället.',
-      en: 'There is a newer run for the month. Approve that one instead.',
     },
   },
   driver_file_invalid: {

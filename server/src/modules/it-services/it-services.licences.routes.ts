@@ -39,13 +39,6 @@ export async function registerLicenceRoutes(
   { db }: PlatformContext,
 ): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  if (!fastify.hasContentTypeParser('text/csv')) {
-    fastify.addContentTypeParser(
-      'text/csv',
-      { parseAs: 'string', bodyLimit: MAX_USAGE_FILE_BYTES },
-      (_request, body, done) => done(null, body),
-    );
-  }
 
   const manager = async (request: FastifyRequest): Promise<ItServicesAccess> => {
     const access = await accessOf(db, request);

@@ -8,12 +8,12 @@ import type {
   LicencePoolSummary,
 } from '@karna/contracts';
 import { swedishDate } from '@karna/contracts';
-import { parse } from 'csv-parse/sync';
 import { type Generated, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { FieldErrorDetail } from '../../platform/http/errors.ts';
 import { findStaffByEmails, findStaffContacts, listStaffUsers } from '../identity/index.ts';
 import { systemFacts, systemsInUse } from '../portfolio/index.ts';
 import type { ItServicesAccess } from './it-services.access.ts';
+import { readCsvFile } from './it-services.csv-file.ts';
 import { licenceError } from './it-services.licences.errors.ts';
 
 /**
@@ -128,32 +128,16 @@ const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
  * optional byte-order mark), a date `YYYY-MM-DD`, or nothing for never used.
  */
 export function readUsageCsv(content: string): UsageRow[] {
-  const csv = content.replace(/^\uFEFF/, '');
-  const delimiter = (csv.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    const options = { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, info: true };
-    // With `info`, each record comes with where it was read (csv-parse's types do not say so).
-    records = parse(csv, options) as unknown as typeof records;
-  } catch {
-    throw licenceError('licence_usage_invalid', { detail: 'The file is not CSV.' });
-  }
-  const headings = (records[0]?.record ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
-  if (headings.length !== 2 || USAGE_HEADINGS.some((heading, index) => headings[index] !== heading)) {
-    throw licenceError('licence_usage_invalid', {
-      detail: `The columns must be ${USAGE_HEADINGS.join(';')}, in that order.`,
-      fieldErrors: [{ path: 'rad 1', message: `must be the headings ${USAGE_HEADINGS.join(';')}` }],
-    });
-  }
-  // Rows are named by their line in the file, as a spreadsheet numbers them.
-  return records.slice(1).map(({ record, info }) => {
-    const at = `rad ${info.lines}`;
-    const [email = '', lastUsedOn = ''] = record;
+  const rows = readCsvFile(content, USAGE_HEADINGS, (problem) =>
+    licenceError('licence_usage_invalid', problem),
+  );
+  return rows.map(({ cells, at }) => {
+    const [email = '', lastUsedOn = ''] = cells;
     return {
       email,
       lastUsedOn: lastUsedOn === '' ? null : lastUsedOn,
       paths: { email: at, lastUsedOn: at },
-      ...(record.length === 2 ? {} : { problem: 'must have two columns: e-post;senast använd' }),
+      ...(cells.length === 2 ? {} : { problem: 'must have two columns: e-post;senast använd' }),
     };
   });
 }

@@ -8,10 +8,10 @@ import {
   type SupplierInput,
   type SupplierTrend,
 } from '@karna/contracts';
-import { parse } from 'csv-parse/sync';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { FieldErrorDetail } from '../../platform/http/errors.ts';
 import { systemFacts } from '../portfolio/index.ts';
+import { readCsvFile } from './it-services.csv-file.ts';
 import { itServicesError } from './it-services.errors.ts';
 import { type ItServicesSupplierTables, itServicesDb } from './it-services.tables.ts';
 
@@ -311,26 +311,13 @@ interface SpendRow {
 
 /** Reads every row before anything is written; a file with any bad row is refused whole. */
 export function readSpendFile(content: string): SpendRow[] {
-  const text = content.replace(/^\uFEFF/, '');
-  const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
-  } catch {
-    throw itServicesError('spend_file_invalid', { detail: 'The file is not CSV.' });
-  }
-  const headings = (records[0] ?? []).map((cell) => cell.toLocaleLowerCase('sv'));
-  if (headings.length !== 4 || SPEND_HEADINGS.some((heading, index) => headings[index] !== heading)) {
-    throw itServicesError('spend_file_invalid', {
-      detail: `The columns must be ${SPEND_HEADINGS.join(';')}, in that order.`,
-      fieldErrors: [{ path: 'rad 1', message: `must be the headings ${SPEND_HEADINGS.join(';')}` }],
-    });
-  }
+  const records = readCsvFile(content, SPEND_HEADINGS, (problem) =>
+    itServicesError('spend_file_invalid', problem),
+  );
   const rows: SpendRow[] = [];
   const errors: FieldErrorDetail[] = [];
   const seen = new Set<string>();
-  records.slice(1).forEach((record, index) => {
-    const at = `rad ${index + 2}`;
+  for (const { cells: record, at } of records) {
     const [number = '', name = '', yearText = '', amountText = ''] = record;
     const year = Number(yearText);
     // Kronor with a decimal comma (12 345,50), spaces as thousands separators.
@@ -351,7 +338,7 @@ export function readSpendFile(content: string): SpendRow[] {
       seen.add(key);
       rows.push({ organisationNumber, name, year, amountOre: Math.round(amount * 100) });
     }
-  });
+  }
   if (errors.length > 0) {
     throw itServicesError('spend_file_invalid', {
       detail: `${errors.length} rows have errors.`,
