@@ -224,6 +224,8 @@ export const Order = z.object({
   deliveredOn: z.string().nullable(),
   /** Delivered after the promise, or not delivered and the promise has passed. */
   late: z.boolean(),
+  /** The earliest end date a cancellation by the department may set now (the service's notice). */
+  earliestEndDate: z.string(),
   /** What the caller may do with it now. */
   canDecide: z.boolean(),
   canDeliver: z.boolean(),
@@ -252,6 +254,7 @@ export const ItServicesDepartments = z.object({
     }),
   ),
 });
+export type ItServicesDepartments = z.infer<typeof ItServicesDepartments>;
 
 // ---------------------------------------------------------------------------------------------
 // Chargeback (N4).
@@ -300,6 +303,7 @@ export const CostPoolIdParams = z.object({ poolId: z.uuid() });
 /** A month of chargeback: `YYYY-MM`. */
 export const ChargePeriod = z
   .string()
+  .max(7)
   .regex(/^(20\d\d|21\d\d)-(0[1-9]|1[0-2])$/, { error: 'must be a month, YYYY-MM' });
 
 export const DriverValue = z.object({

@@ -16,6 +16,7 @@ export const areas: readonly Area[] = [
   { path: webPages.personSearch, permission: 'persons.lookup', label: (t) => t.nav.personSearch },
   { path: webPages.informationTypes, permission: 'workspace.use', label: (t) => t.nav.informationTypes },
   { path: webPages.portfolio, permission: 'portfolio.read', label: (t) => t.portfolio.nav },
+  { path: webPages.itServices, permission: 'itServices.read', label: (t) => t.itServices.nav },
   { path: webPages.administration, permission: 'users.read', label: (t) => t.nav.admin },
 ];
 

@@ -197,6 +197,31 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
       return { Component: ManagementObjectPage };
     },
   },
+  // The IT department's services: staff pages, each loaded on first visit.
+  itServices: {
+    lazy: async () => {
+      const { CatalogPage } = await import('../modules/it-services/catalog.page.tsx');
+      return { Component: CatalogPage };
+    },
+  },
+  itServicesOrders: {
+    lazy: async () => {
+      const { OrdersPage } = await import('../modules/it-services/orders.page.tsx');
+      return { Component: OrdersPage };
+    },
+  },
+  itServicesCharges: {
+    lazy: async () => {
+      const { ChargesPage } = await import('../modules/it-services/charges.page.tsx');
+      return { Component: ChargesPage };
+    },
+  },
+  itServicesAllocation: {
+    lazy: async () => {
+      const { AllocationPage } = await import('../modules/it-services/allocation.page.tsx');
+      return { Component: AllocationPage };
+    },
+  },
 };
 
 /**

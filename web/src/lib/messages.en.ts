@@ -1,5 +1,6 @@
 import { casesEn } from '../modules/cases/cases.messages.ts';
 import { devEn } from '../modules/dev/dev.messages.ts';
+import { itServicesEn } from '../modules/it-services/it-services.messages.ts';
 import { portfolioEn } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesEn } from '../modules/services/services.messages.ts';
 import type { Messages } from './messages.sv.ts';
@@ -10,6 +11,7 @@ export const en: Messages = {
   cases: casesEn,
   dev: devEn,
   portfolio: portfolioEn,
+  itServices: itServicesEn,
   meta: {
     municipality: 'City of Mölnål',
     serviceName: 'E-services',

@@ -1,5 +1,6 @@
 import { casesSv } from '../modules/cases/cases.messages.ts';
 import { devSv } from '../modules/dev/dev.messages.ts';
+import { itServicesSv } from '../modules/it-services/it-services.messages.ts';
 import { portfolioSv } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesSv } from '../modules/services/services.messages.ts';
 
@@ -13,6 +14,7 @@ export const sv = {
   cases: casesSv,
   dev: devSv,
   portfolio: portfolioSv,
+  itServices: itServicesSv,
   meta: {
     municipality: 'Mölnåls stad',
     serviceName: 'E-tjänster',

@@ -239,7 +239,12 @@ describe.each(testBackends)('IT services and chargeback on %s', (backend) => {
 
     // The notice runs from today: an order that started today cannot end tomorrow.
     const today = swedishDate();
+    const past = await order(greta, { startDate: '2026-01-01' });
+    expect(past.body.code).toBe('order_start_in_past');
     const current = await order(greta, { startDate: today });
+    const inThirtyDays = new Date(`${today}T00:00:00Z`);
+    inThirtyDays.setUTCDate(inThirtyDays.getUTCDate() + 30);
+    expect(current.body.earliestEndDate).toBe(inThirtyDays.toISOString().slice(0, 10));
     const tooSoon = await greta.api<{ code: string }>(
       'POST',
       `/api/it-services/orders/${current.body.id}/cancellation`,

@@ -6,6 +6,7 @@ export const itServicesErrorCodes = [
   'service_system_unknown',
   'service_not_available',
   'department_unknown',
+  'order_start_in_past',
   'order_not_found',
   'order_not_awaiting_approval',
   'order_own_approval',
@@ -64,6 +65,13 @@ export const itServicesErrors: ErrorCatalog<ItServicesErrorCode> = {
   department_unknown: {
     status: 400,
     title: { sv: 'Förvaltningen finns inte.', en: 'The department does not exist.' },
+  },
+  order_start_in_past: {
+    status: 400,
+    title: {
+      sv: 'Startdatumet har redan varit. Välj i dag eller ett senare datum.',
+      en: 'The start date has passed. Choose today or a later date.',
+    },
   },
   order_not_found: {
     status: 404,

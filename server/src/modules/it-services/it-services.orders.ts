@@ -22,6 +22,7 @@ type OrderWithService = OrderRow & {
   service_price_model: string;
   service_price_ore: number;
   service_unit: string;
+  service_notice_days: number;
 };
 
 function ordersQuery(db: Kysely<unknown>) {
@@ -34,6 +35,7 @@ function ordersQuery(db: Kysely<unknown>) {
       's.price_model as service_price_model',
       's.price_ore as service_price_ore',
       's.unit as service_unit',
+      's.cancellation_notice_days as service_notice_days',
     ]);
 }
 
@@ -80,7 +82,7 @@ export async function placeOrder(
     });
   }
   if (input.startDate < access.today && !access.manages()) {
-    throw itServicesError('service_not_available', {
+    throw itServicesError('order_start_in_past', {
       fieldErrors: [{ path: 'startDate', message: 'must not be in the past' }],
     });
   }
@@ -251,9 +253,7 @@ export async function cancelOrder(
     throw itServicesError('order_not_cancellable');
   }
   const service = await findService(trx, order.service_id);
-  const earliest = access.manages()
-    ? dayBefore(order.start_date)
-    : laterOf(dayBefore(order.start_date), addDays(access.today, service.cancellation_notice_days));
+  const earliest = earliestEndDate(access, order.start_date, service.cancellation_notice_days);
   if (order.decided_at !== null && endDate < earliest) {
     throw itServicesError('order_end_before_notice', {
       detail: `The earliest end date is ${earliest}.`,
@@ -275,6 +275,12 @@ export async function cancelOrder(
     [order.approval_task_id, order.delivery_task_id].filter((taskId): taskId is string => taskId !== null),
   );
   return order;
+}
+
+/** The earliest last day a cancellation may set: the day before the start, or the notice from today (IT: any). */
+function earliestEndDate(access: ItServicesAccess, startDate: string, noticeDays: number): string {
+  const beforeStart = dayBefore(startDate);
+  return access.manages() ? beforeStart : laterOf(beforeStart, addDays(access.today, noticeDays));
 }
 
 function addDays(day: string, days: number): string {
@@ -350,6 +356,7 @@ function presentOrder(access: ItServicesAccess, row: OrderWithService): Order {
     promisedBy: row.promised_by,
     deliveredOn: row.delivered_on,
     late,
+    earliestEndDate: earliestEndDate(access, row.start_date, row.service_notice_days),
     canDecide: orders && row.status === 'awaitingApproval' && row.ordered_by_id !== access.userId,
     canDeliver: access.manages() && row.status === 'approved',
     canCancel:
