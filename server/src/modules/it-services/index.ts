@@ -14,7 +14,7 @@ import * as keyFigures from './migrations/202611261300-key-figures.ts';
 export { ItServicesAccess } from './it-services.access.ts';
 export { type ItServicesErrorCode, itServicesErrors } from './it-services.errors.ts';
 export { type LicenceErrorCode, licenceErrors } from './it-services.licences.errors.ts';
-export { seedLicences } from './it-services.licences.ts';
+export { seedLicences } from './it-services.licences.seed.ts';
 export { type ItServicesSeed, seedItServices } from './it-services.seed.ts';
 
 /**

@@ -16,7 +16,8 @@ import {
 } from '../../../test/test-server.ts';
 import type { AuditTables } from '../../platform/audit/audit.tables.ts';
 import { ItServicesAccess } from './it-services.access.ts';
-import { addDays, listLicencePools, seedLicences } from './it-services.licences.ts';
+import { seedLicences } from './it-services.licences.seed.ts';
+import { addDays, listLicencePools } from './it-services.licences.ts';
 
 const staff = (givenName: string) =>
   demoStaff.find((person) => person.givenName === givenName)?.subject ?? '';

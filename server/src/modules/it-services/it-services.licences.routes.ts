@@ -17,16 +17,18 @@ import { licenceError } from './it-services.licences.errors.ts';
 import {
   assignLicence,
   createLicencePool,
-  importLicenceUsage,
   licencePoolDetail,
   listLicencePools,
+  releaseLicence,
+  updateLicencePool,
+} from './it-services.licences.ts';
+import {
+  importLicenceUsage,
   MAX_USAGE_FILE_BYTES,
   readUsageCsv,
-  releaseLicence,
   type UsageRow,
-  updateLicencePool,
   usageRowsOf,
-} from './it-services.licences.ts';
+} from './it-services.licences.usage.ts';
 import { accessOf, MANAGE } from './it-services.routes.ts';
 
 /**

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  daysBetween,
-  figuresOf,
-  isIsoDate,
-  readUsageCsv,
-  usageCutoff,
-  usageRowsOf,
-} from './it-services.licences.ts';
+import { addDays, daysBetween, figuresOf, isIsoDate, usageCutoff } from './it-services.licences.ts';
+import { readUsageCsv, usageRowsOf } from './it-services.licences.usage.ts';
 
 describe('licence figures', () => {
   it('counts the unassigned and the idle as unused, and what they cost', () => {

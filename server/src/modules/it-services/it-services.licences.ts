@@ -7,13 +7,10 @@ import type {
   LicencePoolListResponse,
   LicencePoolSummary,
 } from '@karna/contracts';
-import { swedishDate } from '@karna/contracts';
-import { type Generated, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
-import type { FieldErrorDetail } from '../../platform/http/errors.ts';
-import { findStaffByEmails, findStaffContacts, listStaffUsers } from '../identity/index.ts';
-import { systemFacts, systemsInUse } from '../portfolio/index.ts';
+import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
+import { findStaffContacts } from '../identity/index.ts';
+import { systemFacts } from '../portfolio/index.ts';
 import type { ItServicesAccess } from './it-services.access.ts';
-import { readCsvFile } from './it-services.csv-file.ts';
 import { licenceError } from './it-services.licences.errors.ts';
 
 /**
@@ -51,9 +48,9 @@ export type ItServicesLicenceTables = {
     updated_at: Generated<Date>;
   };
 };
-type PoolRow = Selectable<ItServicesLicenceTables['it_licence_pools']>;
+export type PoolRow = Selectable<ItServicesLicenceTables['it_licence_pools']>;
 
-function licencesDb(db: Kysely<unknown>) {
+export function licencesDb(db: Kysely<unknown>) {
   return db.withTables<ItServicesLicenceTables>();
 }
 
@@ -108,131 +105,10 @@ export function figuresOf(purchased: number, unitPriceOre: number, counts: PoolC
 // ---------------------------------------------------------------------------------------------
 // The supplier's report of use.
 
-/** One row of a report of use; `paths` name it in errors (`rad 3`, or `items.2.email`). */
-export interface UsageRow {
-  email: string;
-  lastUsedOn: string | null;
-  paths: { email: string; lastUsedOn: string };
-  /** What makes the row unreadable, found while reading the file. */
-  problem?: string;
-}
-
-export const MAX_USAGE_FILE_BYTES = 5 * 1024 * 1024;
-const USAGE_HEADINGS = ['e-post', 'senast använd'];
-/** An e-mail address, without control or format characters (a NUL would not reach the database). */
-const EMAIL = /^[^\s@\p{Cc}\p{Cf}]+@[^\s@\p{Cc}\p{Cf}]+\.[^\s@\p{Cc}\p{Cf}]+$/u;
-const isEmail = (value: string) => value.length <= 254 && EMAIL.test(value);
-
-/**
- * Reads the CSV export of a supplier's portal: `e-post;senast använd` (`;` or `,`, UTF-8, an
- * optional byte-order mark), a date `YYYY-MM-DD`, or nothing for never used.
- */
-export function readUsageCsv(content: string): UsageRow[] {
-  const rows = readCsvFile(content, USAGE_HEADINGS, (problem) =>
-    licenceError('licence_usage_invalid', problem),
-  );
-  return rows.map(({ cells, at }) => {
-    const [email = '', lastUsedOn = ''] = cells;
-    return {
-      email,
-      lastUsedOn: lastUsedOn === '' ? null : lastUsedOn,
-      paths: { email: at, lastUsedOn: at },
-      ...(cells.length === 2 ? {} : { problem: 'must have two columns: e-post;senast använd' }),
-    };
-  });
-}
-
-/** The rows of a report of use sent as JSON (the contract has checked their form). */
-export function usageRowsOf(items: readonly { email: string; lastUsedOn: string | null }[]): UsageRow[] {
-  return items.map((item, index) => ({
-    email: item.email,
-    lastUsedOn: item.lastUsedOn,
-    paths: { email: `items.${index}.email`, lastUsedOn: `items.${index}.lastUsedOn` },
-  }));
-}
-
-/**
- * Records the last use of each row's person in the pool, all rows or none: every row must name a
- * member of staff by e-mail who holds a licence from the pool, once, with a date not after today.
- * A date earlier than the one recorded changes nothing (the report is older).
- */
-export async function importLicenceUsage(
-  trx: Kysely<unknown>,
-  access: ItServicesAccess,
-  poolId: string,
-  rows: readonly UsageRow[],
-): Promise<{ rows: number; updated: number }> {
-  access.assertManage();
-  await lockPool(trx, poolId);
-  if (rows.length === 0) throw licenceError('licence_usage_invalid', { detail: 'The report has no rows.' });
-  const emails = [...new Set(rows.flatMap((row) => (isEmail(row.email) ? [row.email.toLowerCase()] : [])))];
-  const people = new Map<string, { id: string }>();
-  // A few thousand addresses a statement, well below the parameters a statement may have.
-  for (let start = 0; start < emails.length; start += 5000) {
-    for (const [email, person] of await findStaffByEmails(trx, emails.slice(start, start + 5000)))
-      people.set(email, person);
-  }
-  const open = await licencesDb(trx)
-    .selectFrom('it_licence_assignments')
-    .select(['id', 'person_id', 'last_used_on'])
-    .where('pool_id', '=', poolId)
-    .where('to_on', 'is', null)
-    .execute();
-  const held = new Map(open.map((row) => [row.person_id, row]));
-  const seen = new Map<string, string>();
-  const errors: FieldErrorDetail[] = [];
-  const updates = new Map<string, string>();
-  for (const row of rows) {
-    const email = row.email.toLowerCase();
-    const person = people.get(email);
-    const assignment = person ? held.get(person.id) : undefined;
-    const fail = (field: 'email' | 'lastUsedOn', message: string) =>
-      errors.push({ path: row.paths[field], message });
-    if (row.problem) fail('email', row.problem);
-    else if (!isEmail(row.email)) fail('email', 'must be an e-mail address');
-    else if (seen.has(email)) fail('email', `repeats the e-mail of ${seen.get(email)}`);
-    else if (row.lastUsedOn !== null && !isIsoDate(row.lastUsedOn))
-      fail('lastUsedOn', 'must be a date YYYY-MM-DD, or empty when never used');
-    else if (row.lastUsedOn !== null && row.lastUsedOn > access.today)
-      fail('lastUsedOn', 'must not be after today');
-    else if (!person) fail('email', 'names no member of staff');
-    else if (!assignment) fail('email', 'names someone without a licence from this pool');
-    else if (
-      row.lastUsedOn !== null &&
-      (assignment.last_used_on === null || row.lastUsedOn > assignment.last_used_on)
-    ) {
-      updates.set(assignment.id, row.lastUsedOn);
-    }
-    if (!seen.has(email)) seen.set(email, row.paths.email.replace(/\.email$/, ''));
-  }
-  if (errors.length > 0) {
-    throw licenceError('licence_usage_invalid', {
-      detail: `${errors.length} rows have errors.`,
-      fieldErrors: errors.slice(0, 50),
-    });
-  }
-  const pairs = [...updates];
-  // One statement per 5,000 rows: two parameters a row, far below PostgreSQL's 65,535.
-  for (let start = 0; start < pairs.length; start += 5000) {
-    const values = pairs.slice(start, start + 5000).map(([id, day]) => sql`(${id}::uuid, ${day}::date)`);
-    await sql`
-      update it_licence_assignments as assignment
-      set last_used_on = reported.day, updated_at = now()
-      from (values ${sql.join(values)}) as reported (id, day)
-      where assignment.id = reported.id`.execute(trx);
-  }
-  await licencesDb(trx)
-    .updateTable('it_licence_pools')
-    .set({ usage_imported_at: new Date() })
-    .where('id', '=', poolId)
-    .execute();
-  return { rows: rows.length, updated: updates.size };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Pools and assignments.
 
-async function lockPool(trx: Kysely<unknown>, id: string): Promise<PoolRow> {
+export async function lockPool(trx: Kysely<unknown>, id: string): Promise<PoolRow> {
   const pool = await licencesDb(trx)
     .selectFrom('it_licence_pools')
     .selectAll()
@@ -547,77 +423,4 @@ export async function licencePoolDetail(
     released: released.map(present),
     suggestions,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The demo.
-
-/** Name, portfolio system, supplier, purchased, kronor a year, and the share of staff holding one. */
-const DEMO_POOLS: [string, string | null, string, number, number, number][] = [
-  ['Microsoft 365 E5', 'Microsoft 365', 'Microsoft via Atea', 70, 6_600, 0.85],
-  ['Power BI Pro', 'Beslutsstöd och statistik (BI)', 'Microsoft via Atea', 20, 1_300, 0.2],
-  ['Adobe Creative Cloud', null, 'Adobe via Dustin', 10, 9_800, 0.1],
-  ['Ekonomisystemet, namngiven användare', 'Ekonomisystemet', 'Unit4', 30, 2_400, 0.3],
-  ['Personal- och lönesystemet, handläggare', 'Personal- och lönesystemet', 'Visma', 15, 3_100, 0.15],
-  ['Ärendehantering, handläggarlicens', 'Diarie- och ärendehanteringssystemet', 'Formpipe', 40, 1_900, 0.45],
-];
-
-/**
- * The demo's licence pools, assigned to staff of the directory with a report of use two days old:
- * most used lately, some not for months or never, so there is something to reuse. Deterministic;
- * in the caller's transaction, after the portfolio (pools name its systems).
- */
-export async function seedLicences(
-  trx: Kysely<unknown>,
-  today: string = swedishDate(),
-): Promise<{ pools: number; assignments: number }> {
-  const staff = (await listStaffUsers(trx)).filter((person) => person.email);
-  const systems = new Map((await systemsInUse(trx)).map((system) => [system.name, system.id]));
-  let state = 6;
-  // A linear congruential generator: the same demo every time.
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  const daysAgo = (least: number, spread: number) => addDays(today, -least - Math.floor(next() * spread));
-  let assignments = 0;
-  for (const [index, [name, system, supplier, purchased, kr, share]] of DEMO_POOLS.entries()) {
-    const systemId = system ? systems.get(system) : null;
-    if (systemId === undefined) throw new Error(`licence pool ${name} names an unknown system ${system}`);
-    const { id: poolId } = await licencesDb(trx)
-      .insertInto('it_licence_pools')
-      .values({
-        ...{ name, supplier, purchased, system_id: systemId, unit_price_ore: kr * 100 },
-        renewal_on: addDays(today, 60 + index * 45),
-        notes: 'Avrop från ramavtal. Användningen kommer från leverantörens portal varje månad.',
-        usage_imported_at: new Date(Date.now() - 2 * 86_400_000),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const count = Math.min(purchased, Math.round(share * staff.length));
-    const offset = Math.floor(next() * staff.length);
-    const rows: Insertable<ItServicesLicenceTables['it_licence_assignments']>[] = [];
-    for (let at = 0; at < count; at++) {
-      const person = staff[(offset + at) % staff.length];
-      // One in ten assigned lately (not yet due for review); the rest one to three years ago.
-      const from = next() < 0.1 ? daysAgo(0, 60) : daysAgo(120, 900);
-      const use = next();
-      const usedOn = use < 0.65 ? daysAgo(2, 45) : use < 0.85 ? daysAgo(100, 300) : null;
-      const last = usedOn && usedOn < from ? from : usedOn;
-      if (person) rows.push({ pool_id: poolId, person_id: person.id, from_on: from, last_used_on: last });
-    }
-    // Someone who held a licence and gave it back, as history.
-    const former = staff[(offset + count) % staff.length];
-    if (former && count < staff.length) {
-      const [from_on, to_on, last_used_on] = [
-        addDays(today, -700),
-        addDays(today, -150),
-        addDays(today, -200),
-      ];
-      rows.push({ pool_id: poolId, person_id: former.id, from_on, to_on, last_used_on });
-    }
-    if (rows.length > 0) await licencesDb(trx).insertInto('it_licence_assignments').values(rows).execute();
-    assignments += rows.length;
-  }
-  return { pools: DEMO_POOLS.length, assignments };
 }

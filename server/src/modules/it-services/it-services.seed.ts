@@ -8,7 +8,7 @@ import { cachedOrgUnits, findStaffByEmails } from '../identity/index.ts';
 import { systemsInUse } from '../portfolio/index.ts';
 import { ItServicesAccess } from './it-services.access.ts';
 import { approveRun, createRun } from './it-services.chargeback.ts';
-import { seedLicences } from './it-services.licences.ts';
+import { seedLicences } from './it-services.licences.seed.ts';
 import { seededRandom, seedSuppliers, seedTickets } from './it-services.seed-history.ts';
 import { type ItServicesTables, itServicesDb } from './it-services.tables.ts';
 
