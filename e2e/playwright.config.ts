@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+/** The journeys' server; KARNA_E2E_PORT moves it (and the second server) when another run has 3100. */
+const PORT = Number(process.env.KARNA_E2E_PORT ?? 3100);
 /** A second server whose sessions end after one minute without use, for session-expiry.e2e.ts. */
-const SHORT_SESSION_PORT = 3101;
+const SHORT_SESSION_PORT = PORT + 1;
 const SHORT_SESSION_JOURNEYS = 'session-expiry.e2e.ts';
 
 /**
