@@ -78,6 +78,10 @@ describe('permissionsOf', () => {
     expect(permissionsOf(both).sort()).toEqual([
       'cases.handle',
       'cases.read',
+      'itServices.manage',
+      'itServices.order',
+      'itServices.read',
+      'itServices.request',
       'masterData.manage',
       'org.read',
       'persons.lookup',
@@ -90,7 +94,7 @@ describe('permissionsOf', () => {
       'workspace.use',
     ]);
     expect(permissionsOf(citizen)).toEqual(['myPages.use']);
-    expect(permissionsOf(staff())).toEqual(['workspace.use', 'portfolio.read']);
+    expect(permissionsOf(staff())).toEqual(['workspace.use', 'portfolio.read', 'itServices.read']);
     expect(permissionsOf(anonymous)).toEqual([]);
   });
 });

@@ -84,13 +84,13 @@ describe.each(testBackends)('login and sessions on %s', (backend) => {
     expect(session.body.user.permissions).not.toContain('users.read');
   });
 
-  it('gives a staff member without roles their start page and the portfolio’s open parts, nothing more', async () => {
+  it('gives a staff member without roles their start page, the portfolio’s open parts and the IT service catalog, nothing more', async () => {
     const browser = server.browser();
     await browser.loginAsStaff(nils?.subject ?? '');
     const session = await browser.api<SessionBody>('GET', '/api/session');
     expect(session.body).toMatchObject({
       authenticated: true,
-      user: { givenName: 'Nils', permissions: ['workspace.use', 'portfolio.read'] },
+      user: { givenName: 'Nils', permissions: ['workspace.use', 'portfolio.read', 'itServices.read'] },
     });
     expect((await browser.api('GET', '/api/tasks/mine')).status).toBe(403);
   });
