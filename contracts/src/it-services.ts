@@ -430,6 +430,15 @@ export type ImpactLevel = z.infer<typeof ImpactLevel>;
 export const TicketPriority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export type TicketPriority = z.infer<typeof TicketPriority>;
 /** 1 the service desk, 2 the IT department's specialists and system management, 3 the supplier. */
+/** ITIL's matrix, impact (rows) × urgency (columns): the server decides by it, the form shows it ahead. */
+const PRIORITY_MATRIX: Record<ImpactLevel, Record<ImpactLevel, TicketPriority>> = {
+  high: { high: 1, medium: 2, low: 3 },
+  medium: { high: 2, medium: 3, low: 4 },
+  low: { high: 3, medium: 4, low: 4 },
+};
+export function ticketPriority(impact: ImpactLevel, urgency: ImpactLevel): TicketPriority {
+  return PRIORITY_MATRIX[impact][urgency];
+}
 export const SupportLine = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type SupportLine = z.infer<typeof SupportLine>;
 export const TicketStatus = z.enum(['new', 'inProgress', 'resolved']);

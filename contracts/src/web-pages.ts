@@ -47,6 +47,15 @@ export const webPages = {
   itServicesOrders: '/it-tjanster/bestallningar',
   itServicesCharges: '/it-tjanster/debitering',
   itServicesAllocation: '/it-tjanster/fordelning',
+  /** Support (N5): report a problem and follow it; one ticket; the IT department's service desk. */
+  itServicesSupport: '/it-tjanster/support',
+  itServicesTicket: '/it-tjanster/support/:ticketId',
+  itServicesServiceDesk: '/it-tjanster/servicedesk',
+  /** The IT department's suppliers and contracts, licence pools, and IT cost as a share of turnover. */
+  itServicesSuppliers: '/it-tjanster/leverantorer',
+  itServicesLicences: '/it-tjanster/licenser',
+  itServicesLicencePool: '/it-tjanster/licenser/:poolId',
+  itServicesKeyFigures: '/it-tjanster/nyckeltal',
   /** Development only: the mails the local SMTP catcher took. */
   caughtMails: '/utveckling/e-post',
 } as const;

@@ -222,6 +222,48 @@ const pageRoutes: Record<WebPage, Omit<RouteObject, 'path' | 'index' | 'children
       return { Component: AllocationPage };
     },
   },
+  itServicesSupport: {
+    lazy: async () => {
+      const { SupportPage } = await import('../modules/it-services/support/support.page.tsx');
+      return { Component: SupportPage };
+    },
+  },
+  itServicesTicket: {
+    lazy: async () => {
+      const { TicketPage } = await import('../modules/it-services/support/ticket.page.tsx');
+      return { Component: TicketPage };
+    },
+  },
+  itServicesServiceDesk: {
+    lazy: async () => {
+      const { ServiceDeskPage } = await import('../modules/it-services/support/service-desk.page.tsx');
+      return { Component: ServiceDeskPage };
+    },
+  },
+  itServicesSuppliers: {
+    lazy: async () => {
+      const { SuppliersPage } = await import('../modules/it-services/admin/suppliers.page.tsx');
+      return { Component: SuppliersPage };
+    },
+  },
+  itServicesLicences: {
+    lazy: async () => {
+      const { LicencesPage } = await import('../modules/it-services/admin/licences.page.tsx');
+      return { Component: LicencesPage };
+    },
+  },
+  itServicesLicencePool: {
+    lazy: async () => {
+      const { LicencePoolPage } = await import('../modules/it-services/admin/licence-pool.page.tsx');
+      return { Component: LicencePoolPage };
+    },
+  },
+  itServicesKeyFigures: {
+    lazy: async () => {
+      const { KeyFiguresPage } = await import('../modules/it-services/admin/key-figures.page.tsx');
+      return { Component: KeyFiguresPage };
+    },
+  },
 };
 
 /**

@@ -1,6 +1,8 @@
 import { casesEn } from '../modules/cases/cases.messages.ts';
 import { devEn } from '../modules/dev/dev.messages.ts';
+import { itServicesAdminEn } from '../modules/it-services/admin/admin.messages.ts';
 import { itServicesEn } from '../modules/it-services/it-services.messages.ts';
+import { itSupportEn } from '../modules/it-services/support/support.messages.en.ts';
 import { portfolioEn } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesEn } from '../modules/services/services.messages.ts';
 import type { Messages } from './messages.sv.ts';
@@ -12,6 +14,8 @@ export const en: Messages = {
   dev: devEn,
   portfolio: portfolioEn,
   itServices: itServicesEn,
+  itSupport: itSupportEn,
+  itServicesAdmin: itServicesAdminEn,
   meta: {
     municipality: 'City of Mölnål',
     serviceName: 'E-services',

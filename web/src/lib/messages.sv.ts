@@ -1,6 +1,8 @@
 import { casesSv } from '../modules/cases/cases.messages.ts';
 import { devSv } from '../modules/dev/dev.messages.ts';
+import { itServicesAdminSv } from '../modules/it-services/admin/admin.messages.ts';
 import { itServicesSv } from '../modules/it-services/it-services.messages.ts';
+import { itSupportSv } from '../modules/it-services/support/support.messages.ts';
 import { portfolioSv } from '../modules/portfolio/portfolio.messages.ts';
 import { servicesSv } from '../modules/services/services.messages.ts';
 
@@ -15,6 +17,8 @@ export const sv = {
   dev: devSv,
   portfolio: portfolioSv,
   itServices: itServicesSv,
+  itSupport: itSupportSv,
+  itServicesAdmin: itServicesAdminSv,
   meta: {
     municipality: 'Mölnåls stad',
     serviceName: 'E-tjänster',

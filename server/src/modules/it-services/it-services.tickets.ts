@@ -8,6 +8,7 @@ import type {
   TicketSummary,
   TierCode,
 } from '@karna/contracts';
+import { ticketPriority } from '@karna/contracts';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { enqueueMail } from '../../platform/mail/index.ts';
 import { findStaffContacts } from '../identity/index.ts';
@@ -29,16 +30,8 @@ import { type ItServicesTicketTables, itServicesDb } from './it-services.tables.
 
 type TicketRow = Selectable<ItServicesTicketTables['it_tickets']>;
 
-const LEVEL: Record<ImpactLevel, number> = { high: 0, medium: 1, low: 2 };
-/** Impact (rows) × urgency (columns), ITIL's matrix with four priorities. */
-const PRIORITY_MATRIX: TicketPriority[][] = [
-  [1, 2, 3],
-  [2, 3, 4],
-  [3, 4, 4],
-];
-export function priorityOf(impact: ImpactLevel, urgency: ImpactLevel): TicketPriority {
-  return PRIORITY_MATRIX[LEVEL[impact]]?.[LEVEL[urgency]] ?? 4;
-}
+/** The priority from impact × urgency (the contracts' matrix, which the report form shows too). */
+export const priorityOf = ticketPriority;
 
 /**
  * The tier's times hold for priorities 1 and 2; a normal ticket gets twice as long and a low one

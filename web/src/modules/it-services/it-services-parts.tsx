@@ -215,18 +215,33 @@ export function MonthInput({
 const SUB_PAGES: readonly [
   keyof typeof webPages,
   Permission,
-  'catalog' | 'orders' | 'charges' | 'allocation',
+  (
+    | 'catalog'
+    | 'orders'
+    | 'charges'
+    | 'allocation'
+    | 'suppliers'
+    | 'licences'
+    | 'keyFigures'
+    | 'support'
+    | 'servicedesk'
+  ),
 ][] = [
   ['itServices', 'itServices.read', 'catalog'],
   ['itServicesOrders', 'itServices.request', 'orders'],
   ['itServicesCharges', 'itServices.order', 'charges'],
+  ['itServicesSupport', 'itServices.read', 'support'],
+  ['itServicesServiceDesk', 'itServices.manage', 'servicedesk'],
   ['itServicesAllocation', 'itServices.manage', 'allocation'],
+  ['itServicesSuppliers', 'itServices.manage', 'suppliers'],
+  ['itServicesLicences', 'itServices.manage', 'licences'],
+  ['itServicesKeyFigures', 'itServices.manage', 'keyFigures'],
 ];
 
 /** The IT services' own menu: each page for those whose role opens it. */
 export function ItServicesNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
-  const m = t.itServices.subNav;
+  const m = { ...t.itServices.subNav, ...t.itServicesAdmin.subNav, ...t.itSupport.subNav };
   const links = SUB_PAGES.filter(([, permission]) => hasPermission(user, permission));
   return (
     <nav aria-label={m.label} className="it-services-nav">
