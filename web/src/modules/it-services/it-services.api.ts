@@ -16,8 +16,8 @@ import {
   ServiceListResponse,
 } from '@karna/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { uploadFile } from '../../app/upload.ts';
 import { apiGet, apiRequest } from '../../lib/api.ts';
-import { uploadText } from './csv-upload.ts';
 
 /**
  * The IT services' API calls (`/api/it-services/…`) as TanStack Query hooks: the catalog, the
@@ -147,7 +147,7 @@ export function useUploadDrivers(period: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: Blob) =>
-      uploadText(
+      uploadFile(
         queryClient,
         `${BASE}/drivers/${encodeURIComponent(period)}/file`,
         file,

@@ -28,8 +28,8 @@ import {
   TierReport,
 } from '@karna/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { uploadFile } from '../../app/upload.ts';
 import { apiGet, apiRequest } from '../../lib/api.ts';
-import { uploadFile } from './portfolio-upload.ts';
 
 /**
  * The portfolio's API calls (`/api/portfolio/…`) as TanStack Query hooks. Every answer is checked
@@ -384,6 +384,7 @@ export function useUploadImport() {
         queryClient,
         `/api/portfolio/imports?${new URLSearchParams({ fileName: file.name })}`,
         file,
+        'application/octet-stream',
         ImportPreview,
       ),
   });

@@ -15,8 +15,8 @@ import {
   SupplierTrend,
 } from '@karna/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { uploadFile } from '../../../app/upload.ts';
 import { apiGet, apiRequest } from '../../../lib/api.ts';
-import { uploadText } from '../csv-upload.ts';
 import { itServicesQueryKey } from '../it-services.api.ts';
 
 /**
@@ -69,7 +69,7 @@ export function useUploadSpend() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: Blob) =>
-      uploadText(queryClient, `${BASE}/suppliers/spend`, file, 'text/csv', SpendImportResult),
+      uploadFile(queryClient, `${BASE}/suppliers/spend`, file, 'text/csv', SpendImportResult),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: suppliersKey });
       void queryClient.invalidateQueries({ queryKey: trendKey });
@@ -179,7 +179,7 @@ export function useUploadUsage(poolId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: Blob) =>
-      uploadText(queryClient, poolPath(poolId, '/usage/file'), file, 'text/csv', LicenceUsageResult),
+      uploadFile(queryClient, poolPath(poolId, '/usage/file'), file, 'text/csv', LicenceUsageResult),
     onSuccess: (result) => setPool(result.pool),
   });
 }

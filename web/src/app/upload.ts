@@ -1,8 +1,8 @@
 import { Problem, type SessionResponse } from '@karna/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { sessionQueryKey } from '../../app/auth.tsx';
-import { sessionClock } from '../../app/session-clock.ts';
-import { ApiError, type ResponseSchema } from '../../lib/api.ts';
+import { ApiError, type ResponseSchema } from '../lib/api.ts';
+import { sessionQueryKey } from './auth.tsx';
+import { sessionClock } from './session-clock.ts';
 
 function problemOf(status: number, data: unknown): Problem {
   const problem = Problem.safeParse(data);
@@ -16,19 +16,21 @@ function problemOf(status: number, data: unknown): Problem {
 }
 
 /**
- * POST a file's bytes as `application/octet-stream`, as the lib/api.ts client does everything
- * else: the session cookie, the session's CSRF token, the UI language for problem titles, the
- * answer shown to the session clock, problems as ApiError.
+ * POST a file's bytes with its content type (a spreadsheet as `application/octet-stream`, the IT
+ * services' imports as `text/csv`), as the lib/api.ts client does everything else: the session
+ * cookie, the session's CSRF token, the UI language for problem titles, the answer shown to the
+ * session clock, problems as ApiError.
  */
 export async function uploadFile<T>(
   queryClient: QueryClient,
   path: string,
   file: Blob,
+  contentType: string,
   schema: ResponseSchema<T>,
 ): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
-    'content-type': 'application/octet-stream',
+    'content-type': contentType,
   };
   const language = document.documentElement.lang;
   if (language) headers['accept-language'] = language;
