@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { AppError } from '../../platform/http/errors.ts';
+import type { AppError, FieldErrorDetail } from '../../platform/http/errors.ts';
 
 /**
  * The CSV files the IT department imports (drivers, supplier spend, licence use), as finance and
@@ -17,7 +17,7 @@ export interface CsvRow {
   at: string;
 }
 
-type Refusal = (options: { detail: string; fieldErrors?: { path: string; message: string }[] }) => AppError;
+type Refusal = (options: { detail: string; fieldErrors?: FieldErrorDetail[] }) => AppError;
 
 export function readCsvFile(content: string, headings: readonly string[], refuse: Refusal): CsvRow[] {
   const text = content.replace(/^\uFEFF/, '');
@@ -34,7 +34,15 @@ export function readCsvFile(content: string, headings: readonly string[], refuse
   if (found.length !== headings.length || headings.some((heading, index) => found[index] !== heading)) {
     throw refuse({
       detail: `The columns must be ${headings.join(';')}, in that order.`,
-      fieldErrors: [{ path: 'rad 1', message: `must be the headings ${headings.join(';')}` }],
+      fieldErrors: [
+        {
+          path: 'rad 1',
+          message: {
+            sv: `ska vara rubrikerna ${headings.join(';')}`,
+            en: `must be the headings ${headings.join(';')}`,
+          },
+        },
+      ],
     });
   }
   return records.slice(1).map(({ record, info }) => ({ cells: record, at: `rad ${info.lines}` }));

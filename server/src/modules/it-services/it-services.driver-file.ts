@@ -52,15 +52,26 @@ export function readDriverFile(access: ItServicesAccess, content: string): Drive
     const departmentId = departments.get(department.toLocaleLowerCase('sv'));
     const driverKind = KIND_WORDS[kind.toLocaleLowerCase('sv')];
     const quantity = Number(amount.replace(/\s/g, '').replace(',', '.'));
-    if (record.length !== 3) errors.push({ path: at, message: 'must have three columns' });
-    else if (!departmentId) errors.push({ path: at, message: 'names no department' });
+    if (record.length !== 3)
+      errors.push({ path: at, message: { sv: 'ska ha tre kolumner', en: 'must have three columns' } });
+    else if (!departmentId)
+      errors.push({ path: at, message: { sv: 'anger ingen förvaltning', en: 'names no department' } });
     else if (!driverKind)
       errors.push({
         path: at,
-        message: 'names no driver (datorer, elevdatorer, användare, anslutningar, projektbehov)',
+        message: {
+          sv: 'anger ingen fördelningsnyckel (datorer, elevdatorer, användare, anslutningar, projektbehov)',
+          en: 'names no driver (datorer, elevdatorer, användare, anslutningar, projektbehov)',
+        },
       });
     else if (amount === '' || !Number.isFinite(quantity) || quantity < 0 || quantity > 10_000_000)
-      errors.push({ path: at, message: 'must have a quantity from 0 to 10 000 000' });
+      errors.push({
+        path: at,
+        message: {
+          sv: 'ska ha ett antal från 0 till 10 000 000',
+          en: 'must have a quantity from 0 to 10 000 000',
+        },
+      });
     else rows.push({ departmentId, kind: driverKind, quantity });
   }
   if (errors.length > 0) {

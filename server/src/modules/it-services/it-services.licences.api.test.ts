@@ -210,17 +210,17 @@ describe.each(testBackends)('licence administration on %s', (backend) => {
       'rad 8',
       'rad 9',
     ]);
-    expect(bad.body.errors?.[0]?.message).toBe('names no member of staff');
-    expect(bad.body.errors?.[1]?.message).toBe('names someone without a licence from this pool');
-    expect(bad.body.errors?.[4]?.message).toBe('repeats the e-mail of rad 2');
+    expect(bad.body.errors?.[0]?.message).toBe('anger ingen medarbetare');
+    expect(bad.body.errors?.[1]?.message).toBe('anger någon som inte har en licens i poolen');
+    expect(bad.body.errors?.[4]?.message).toBe('upprepar e-postadressen på rad 2');
     // Nothing was written: Anna's good row waits for a good file.
     expect(assignmentOf(await detail(pool.id), 'anna.svensson@molnal.example')?.lastUsedOn).toBeNull();
 
     const hostile = await csv(pool.id, 'e-post;senast använd\nada\u0000@molnal.example;2026-01-05\n');
-    expect(hostile.body.errors).toEqual([{ path: 'rad 2', message: 'must be an e-mail address' }]);
+    expect(hostile.body.errors).toEqual([{ path: 'rad 2', message: 'ska vara en e-postadress' }]);
     const headings = await csv(pool.id, 'namn;datum\nanna.svensson@molnal.example;2026-01-05\n');
     expect(headings.body.errors).toEqual([
-      { path: 'rad 1', message: 'must be the headings e-post;senast använd' },
+      { path: 'rad 1', message: 'ska vara rubrikerna e-post;senast använd' },
     ]);
     const json = await ivar.api<Problem>('POST', `/api/it-services/licence-pools/${pool.id}/usage`, {
       json: { items: [] },
@@ -240,7 +240,7 @@ describe.each(testBackends)('licence administration on %s', (backend) => {
     const unknown = await ivar.api<Problem>('POST', `/api/it-services/licence-pools/${pool.id}/usage`, {
       json: { items: [{ email: 'okand.person@molnal.example', lastUsedOn: today }] },
     });
-    expect(unknown.body.errors).toEqual([{ path: 'items.0.email', message: 'names no member of staff' }]);
+    expect(unknown.body.errors).toEqual([{ path: 'items.0.email', message: 'anger ingen medarbetare' }]);
     // An older report does not move a later use back.
     const json2 = await ivar.api<LicenceUsageResult>(
       'POST',

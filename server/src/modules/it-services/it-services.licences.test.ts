@@ -49,9 +49,10 @@ describe("reading a supplier's report of use", () => {
       },
       { email: 'bo@molnal.example', lastUsedOn: null, paths: { email: 'rad 4', lastUsedOn: 'rad 4' } },
     ]);
-    expect(readUsageCsv('e-post;senast använd\nada@molnal.example;2026-01-05;x\n')[0]?.problem).toBe(
-      'must have two columns: e-post;senast använd',
-    );
+    expect(readUsageCsv('e-post;senast använd\nada@molnal.example;2026-01-05;x\n')[0]?.problem).toEqual({
+      sv: 'ska ha två kolumner: e-post;senast använd',
+      en: 'must have two columns: e-post;senast använd',
+    });
   });
 
   it('refuses a file without the headings, or one that is not CSV', () => {

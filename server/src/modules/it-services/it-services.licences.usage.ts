@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { FieldErrorDetail } from '../../platform/http/errors.ts';
+import type { FieldErrorDetail, LocalizedMessage } from '../../platform/http/errors.ts';
 import { findStaffByEmails } from '../identity/index.ts';
 import type { ItServicesAccess } from './it-services.access.ts';
 import { readCsvFile } from './it-services.csv-file.ts';
@@ -14,7 +14,7 @@ export interface UsageRow {
   lastUsedOn: string | null;
   paths: { email: string; lastUsedOn: string };
   /** What makes the row unreadable, found while reading the file. */
-  problem?: string;
+  problem?: LocalizedMessage;
 }
 
 export const MAX_USAGE_FILE_BYTES = 5 * 1024 * 1024;
@@ -37,7 +37,14 @@ export function readUsageCsv(content: string): UsageRow[] {
       email,
       lastUsedOn: lastUsedOn === '' ? null : lastUsedOn,
       paths: { email: at, lastUsedOn: at },
-      ...(cells.length === 2 ? {} : { problem: 'must have two columns: e-post;senast använd' }),
+      ...(cells.length === 2
+        ? {}
+        : {
+            problem: {
+              sv: 'ska ha två kolumner: e-post;senast använd',
+              en: 'must have two columns: e-post;senast använd',
+            },
+          }),
     };
   });
 }
@@ -86,17 +93,29 @@ export async function importLicenceUsage(
     const email = row.email.toLowerCase();
     const person = people.get(email);
     const assignment = person ? held.get(person.id) : undefined;
-    const fail = (field: 'email' | 'lastUsedOn', message: string) =>
+    const fail = (field: 'email' | 'lastUsedOn', message: string | LocalizedMessage) =>
       errors.push({ path: row.paths[field], message });
     if (row.problem) fail('email', row.problem);
-    else if (!isEmail(row.email)) fail('email', 'must be an e-mail address');
-    else if (seen.has(email)) fail('email', `repeats the e-mail of ${seen.get(email)}`);
+    else if (!isEmail(row.email))
+      fail('email', { sv: 'ska vara en e-postadress', en: 'must be an e-mail address' });
+    else if (seen.has(email))
+      fail('email', {
+        sv: `upprepar e-postadressen på ${seen.get(email)}`,
+        en: `repeats the e-mail of ${seen.get(email)}`,
+      });
     else if (row.lastUsedOn !== null && !isIsoDate(row.lastUsedOn))
-      fail('lastUsedOn', 'must be a date YYYY-MM-DD, or empty when never used');
+      fail('lastUsedOn', {
+        sv: 'ska vara ett datum ÅÅÅÅ-MM-DD, eller tomt om licensen aldrig använts',
+        en: 'must be a date YYYY-MM-DD, or empty when never used',
+      });
     else if (row.lastUsedOn !== null && row.lastUsedOn > access.today)
-      fail('lastUsedOn', 'must not be after today');
-    else if (!person) fail('email', 'names no member of staff');
-    else if (!assignment) fail('email', 'names someone without a licence from this pool');
+      fail('lastUsedOn', { sv: 'får inte vara senare än i dag', en: 'must not be after today' });
+    else if (!person) fail('email', { sv: 'anger ingen medarbetare', en: 'names no member of staff' });
+    else if (!assignment)
+      fail('email', {
+        sv: 'anger någon som inte har en licens i poolen',
+        en: 'names someone without a licence from this pool',
+      });
     else if (
       row.lastUsedOn !== null &&
       (assignment.last_used_on === null || row.lastUsedOn > assignment.last_used_on)

@@ -56,7 +56,17 @@ describe.each(testBackends)('suppliers, contracts and spend on %s', (backend) =>
       ),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((error) => error.path)).toEqual(['rad 3']);
+    expect(bad.body.errors).toEqual([{ path: 'rad 3', message: 'har inget giltigt organisationsnummer' }]);
+    // The rows' reasons follow the request's language, as the title does.
+    const inEnglish = await ivar.api<{ errors: { message: string }[] }>(
+      'POST',
+      '/api/it-services/suppliers/spend',
+      {
+        ...csv('organisationsnummer;leverantör;år;belopp\n556036-0794;Fel AB;2001;5\n'),
+        headers: { 'accept-language': 'en' },
+      },
+    );
+    expect(inEnglish.body.errors).toEqual([{ path: 'rad 2', message: 'has no valid organisation number' }]);
     const wrongColumns = await ivar.api<{ code: string }>(
       'POST',
       '/api/it-services/suppliers/spend',

@@ -322,19 +322,39 @@ export function readSpendFile(content: string): SpendRow[] {
     const year = Number(yearText);
     // Kronor with a decimal comma (12 345,50), spaces as thousands separators.
     const amount = Number(amountText.replace(/[\s\u00a0]/g, '').replace(',', '.'));
-    if (record.length !== 4) errors.push({ path: at, message: 'must have four columns' });
+    if (record.length !== 4)
+      errors.push({ path: at, message: { sv: 'ska ha fyra kolumner', en: 'must have four columns' } });
     else if (!isValidOrganisationNumber(number))
-      errors.push({ path: at, message: 'has no valid organisation number' });
+      errors.push({
+        path: at,
+        message: { sv: 'har inget giltigt organisationsnummer', en: 'has no valid organisation number' },
+      });
     else if (name === '' || name.length > 200)
-      errors.push({ path: at, message: 'must name the supplier (at most 200 characters)' });
+      errors.push({
+        path: at,
+        message: {
+          sv: 'ska ange leverantören (högst 200 tecken)',
+          en: 'must name the supplier (at most 200 characters)',
+        },
+      });
     else if (!Number.isInteger(year) || year < 2000 || year > 2199)
-      errors.push({ path: at, message: 'must have a year 2000–2199' });
+      errors.push({ path: at, message: { sv: 'ska ha ett år 2000–2199', en: 'must have a year 2000–2199' } });
     else if (amountText === '' || !Number.isFinite(amount) || amount < 0 || amount > 100_000_000_000)
-      errors.push({ path: at, message: 'must have an amount in kronor, 0 or more' });
+      errors.push({
+        path: at,
+        message: {
+          sv: 'ska ha ett belopp i kronor, 0 eller mer',
+          en: 'must have an amount in kronor, 0 or more',
+        },
+      });
     else {
       const organisationNumber = normalizeOrganisationNumber(number);
       const key = `${organisationNumber} ${year}`;
-      if (seen.has(key)) errors.push({ path: at, message: 'repeats a supplier and year' });
+      if (seen.has(key))
+        errors.push({
+          path: at,
+          message: { sv: 'upprepar en leverantör och ett år', en: 'repeats a supplier and year' },
+        });
       seen.add(key);
       rows.push({ organisationNumber, name, year, amountOre: Math.round(amount * 100) });
     }

@@ -21,9 +21,15 @@ export const platformErrorCodes = [
 ] as const;
 export type PlatformErrorCode = (typeof platformErrorCodes)[number];
 
+/** A message in both languages, answered in the request's (for what people read, like a file's rows). */
+export interface LocalizedMessage {
+  sv: string;
+  en: string;
+}
+
 export interface FieldErrorDetail {
   path: string;
-  message: string;
+  message: string | LocalizedMessage;
 }
 
 /** An expected failure with a stable code; its message is never shown to clients. */

@@ -120,7 +120,14 @@ export function sendProblem(
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(error.detail ? { detail: error.detail } : {}),
-    ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+    ...(error.fieldErrors
+      ? {
+          errors: error.fieldErrors.map(({ path, message }) => ({
+            path,
+            message: typeof message === 'string' ? message : message[language],
+          })),
+        }
+      : {}),
   };
   reply.status(definition.status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }
