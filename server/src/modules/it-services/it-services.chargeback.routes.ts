@@ -421,7 +421,8 @@ export async function registerChargebackRoutes(
     {
       schema: {
         tags: ['it-services'],
-        summary: "Enter a year's turnover, the departments' own IT costs and the reference value",
+        summary:
+          "Enter a year's turnover, the departments' own IT costs and the reference value (replaces the year's figures)",
         params: YearParams,
         body: KeyFigureInput,
         response: { 200: KeyFigures },
