@@ -46,40 +46,55 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** How often a server start is tried again when its port was taken meanwhile. */
+const LISTEN_ATTEMPTS = 5;
+
 /** Starts the whole platform over real HTTP on a free port, on its own copy of the database. */
 export async function startTestServer(
   backend: Backend,
   env: Record<string, string> = {},
   options: { webDistDir?: string } = {},
 ): Promise<TestServer> {
-  const port = await findFreePort();
-  const config = loadConfig({
-    KARNA_ENV: 'test',
-    PORT: String(port),
-    LOG_LEVEL: process.env.KARNA_TEST_LOG_LEVEL ?? 'silent',
-    // Test files log in many people from one address; the limit itself is tested with a low value.
-    KARNA_LOGIN_RATE_LIMIT: '10000',
-    ...env,
-  });
   const database = await openTestDatabase(backend);
-  // As main.ts does: so the development routes over the catcher exist here too, and are tested.
-  const mailer = await openMailer(config);
-  const app = await buildApp(config, database, { ...options, mailer });
-  await app.listen({ host: config.host, port });
-  const url = config.publicUrl;
-  return {
-    url,
-    config,
-    database,
-    app,
-    mailer,
-    browser: () => new ApiBrowser(url),
-    close: async () => {
+  for (let attempt = 1; ; attempt++) {
+    // The port is free when chosen, but something else (another test file's server, a mail
+    // catcher's ephemeral port) may take it before this server listens: then choose again.
+    const port = await findFreePort();
+    const config = loadConfig({
+      KARNA_ENV: 'test',
+      PORT: String(port),
+      LOG_LEVEL: process.env.KARNA_TEST_LOG_LEVEL ?? 'silent',
+      // Test files log in many people from one address; the limit itself is tested with a low value.
+      KARNA_LOGIN_RATE_LIMIT: '10000',
+      ...env,
+    });
+    // As main.ts does: so the development routes over the catcher exist here too, and are tested.
+    const mailer = await openMailer(config);
+    const app = await buildApp(config, database, { ...options, mailer });
+    try {
+      await app.listen({ host: config.host, port });
+    } catch (error) {
       await app.close();
       await mailer.stop();
+      if ((error as { code?: string }).code === 'EADDRINUSE' && attempt < LISTEN_ATTEMPTS) continue;
       await database.close();
-    },
-  };
+      throw error;
+    }
+    const url = config.publicUrl;
+    return {
+      url,
+      config,
+      database,
+      app,
+      mailer,
+      browser: () => new ApiBrowser(url),
+      close: async () => {
+        await app.close();
+        await mailer.stop();
+        await database.close();
+      },
+    };
+  }
 }
 
 export interface ApiResponse<T = unknown> {
