@@ -73,11 +73,7 @@ const allocationSv = {
     file: 'Fil med fördelningsnycklar (CSV)',
     fileHelp:
       'Kolumnerna förvaltning;nyckel;antal med en rubrikrad. Nycklar: datorer, elevdatorer, användare, anslutningar, projektbehov. Filen ersätter månadens inlästa antal för de nycklar den innehåller. Har en rad fel sparas ingenting.',
-    chooseFile: 'Välj en fil.',
-    upload: 'Läs in filen',
-    uploading: 'Läser in …',
     uploaded: (month: string) => `Fördelningsnycklarna för ${month} är inlästa.`,
-    row: (where: string, message: string) => `${where.replace(/^rad/, 'Rad')}: ${message}`,
   },
   run: {
     heading: 'Kör fördelning',
@@ -224,11 +220,7 @@ export const chargebackEn: ChargebackMessages = {
       file: 'File of drivers (CSV)',
       fileHelp:
         "The columns förvaltning;nyckel;antal with a heading row. Drivers: datorer, elevdatorer, användare, anslutningar, projektbehov. The file replaces the month's imported quantities of the drivers it holds. If a row is wrong, nothing is saved.",
-      chooseFile: 'Choose a file.',
-      upload: 'Import the file',
-      uploading: 'Importing …',
       uploaded: (month: string) => `The drivers for ${month} are imported.`,
-      row: (where: string, message: string) => `${where.replace(/^rad/, 'Row')}: ${message}`,
     },
     run: {
       heading: 'Run the allocation',

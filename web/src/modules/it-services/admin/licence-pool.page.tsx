@@ -8,6 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { EmptyState } from '../../../ui/empty-state.tsx';
 import { LiveStatus } from '../../../ui/live-status.tsx';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
+import { CsvUpload } from '../csv-upload-form.tsx';
 import {
   Fact,
   formatKronor,
@@ -18,7 +19,6 @@ import {
   today,
 } from '../it-services-parts.tsx';
 import { useLicencePool, useReleaseLicence, useUploadUsage } from './admin.api.ts';
-import { CsvUpload } from './admin-parts.tsx';
 import { AssignForm } from './licence-assign.tsx';
 import '../it-services.css';
 

@@ -6,9 +6,10 @@ import { EmptyState } from '../../../ui/empty-state.tsx';
 import { ErrorSummary, type SummaryError } from '../../../ui/error-summary.tsx';
 import { ProblemAlert } from '../../../ui/problem-alert.tsx';
 import { TextField } from '../../../ui/text-field.tsx';
+import { CsvUpload } from '../csv-upload-form.tsx';
 import { formatKronor, queryState, Section, TableScroll } from '../it-services-parts.tsx';
 import { useSaveTargets, useSupplierTrend, useUploadSpend } from './admin.api.ts';
-import { CsvUpload, formatPercent, parsePercent, parseYear } from './admin-parts.tsx';
+import { formatPercent, parsePercent, parseYear } from './admin-parts.tsx';
 
 function YearTable({ trend }: { trend: Trend }) {
   const { t, locale } = useI18n();
